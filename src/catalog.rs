@@ -1,0 +1,468 @@
+//! Loading a catalog: the embedded one, or a directory of YAML files.
+//!
+//! Every file is read under limits (size, count, regular files only), parsed into an
+//! [`Entry`] with a strict YAML budget (no anchors or aliases, bounded depth and node
+//! count), then checked by [`crate::validate`]. Problems are collected for all files;
+//! the catalog holds the entries that parsed.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use serde_saphyr::MessageFormatter;
+use serde_saphyr::budget::BudgetBreach;
+
+use crate::model::Entry;
+use crate::problem::Problem;
+use crate::validate;
+
+/// Largest file the loader reads. An entry is a page of text; a megabyte is not an entry.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Most files a catalog may hold: twice the largest catalog we benchmark.
+pub const MAX_ENTRIES: usize = 200_000;
+/// Deepest nesting the format needs is 4 (`evidence` > item > `access` > value).
+const MAX_DEPTH: usize = 16;
+/// Generous for one entry (the largest shipped entry has under 200 nodes).
+const MAX_NODES: usize = 50_000;
+
+/// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
+static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// Where a catalog comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The catalog compiled into the binary.
+    Embedded,
+    /// A directory of `.yaml`/`.yml` files, one entry each.
+    Dir(PathBuf),
+}
+
+impl Source {
+    pub fn describe(&self) -> String {
+        match self {
+            Source::Embedded => "the embedded catalog".to_owned(),
+            Source::Dir(p) => format!("`{}`", p.display()),
+        }
+    }
+}
+
+/// Where an entry was read from, so a later check can point back at it.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    /// The file as shown in messages (`data/c5.yaml`, `my-catalog/c5.yaml`).
+    pub file: String,
+    path: Option<PathBuf>,
+    embedded: Option<&'static str>,
+}
+
+impl Origin {
+    /// The file's text, read again from disk for a directory catalog. Only problems
+    /// need it, so the loader does not keep every file's text in memory.
+    pub fn text(&self) -> Option<Cow<'static, str>> {
+        match (self.embedded, &self.path) {
+            (Some(t), _) => Some(Cow::Borrowed(t)),
+            (None, Some(p)) => read_limited(p)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+                .map(Cow::Owned),
+            _ => None,
+        }
+    }
+
+    /// The file name without its extension, which must equal the entry's id.
+    pub fn stem(&self) -> &str {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        name.strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+            .unwrap_or(name)
+    }
+}
+
+/// A loaded, validated catalog, sorted by id.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+}
+
+impl Catalog {
+    pub fn new(mut entries: Vec<Entry>) -> Self {
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        Catalog { entries }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Finds an entry by id or alias, then by name or full name, case-insensitively.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        let key = key.trim();
+        let by = |names: &dyn Fn(&Entry) -> Vec<&str>| {
+            self.entries
+                .iter()
+                .find(|e| names(e).iter().any(|n| n.eq_ignore_ascii_case(key)))
+        };
+        by(&|e| {
+            std::iter::once(e.id.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect()
+        })
+        .or_else(|| {
+            by(&|e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.full_name.as_deref())
+                    .collect()
+            })
+        })
+    }
+
+    /// The id whose names are closest to a key that matched nothing, for "did you mean".
+    pub fn suggest(&self, key: &str) -> Option<&str> {
+        let key = key.trim().to_lowercase();
+        let key = key.as_str();
+        self.entries
+            .iter()
+            .flat_map(|e| {
+                e.names()
+                    .map(move |n| (e, strsim::jaro_winkler(key, &n.to_lowercase())))
+            })
+            .filter(|(_, score)| *score > 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(e, _)| e.id.as_str())
+    }
+}
+
+/// The result of a load: the entries that parsed, and every problem found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+    /// Files in the directory that are not catalog files, for `--verbose`.
+    pub skipped: Vec<String>,
+}
+
+impl Loaded {
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+}
+
+/// Loads and validates a catalog. Fails outright only when there is nothing to load
+/// (a missing or empty directory); problems in files are collected in [`Loaded`].
+pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
+    let (files, skipped) = match source {
+        Source::Embedded => (
+            EMBEDDED
+                .iter()
+                .map(|(name, text)| Origin {
+                    file: format!("data/{name}"),
+                    path: None,
+                    embedded: Some(text),
+                })
+                .collect(),
+            Vec::new(),
+        ),
+        Source::Dir(dir) => list_dir(dir)?,
+    };
+
+    let parsed = parse_all(&files, today);
+    let mut problems = Vec::new();
+    let mut entries = Vec::with_capacity(parsed.len());
+    for (origin, (entry, mut found)) in files.into_iter().zip(parsed) {
+        problems.append(&mut found);
+        if let Some(entry) = entry {
+            entries.push((entry, origin));
+        }
+    }
+    problems.extend(validate::check_catalog(&entries));
+    Ok(Loaded {
+        catalog: Catalog::new(entries.into_iter().map(|(e, _)| e).collect()),
+        problems,
+        skipped,
+    })
+}
+
+type Parsed = (Option<Entry>, Vec<Problem>);
+
+/// Parses files on all cores. Each file is independent, and on a large catalog the
+/// YAML parse is nearly all of the load time; results keep the input order.
+fn parse_all(files: &[Origin], today: NaiveDate) -> Vec<Parsed> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || files.len() < 256 {
+        return files.iter().map(|f| parse_one(f, today)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || part.iter().map(|f| parse_one(f, today)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                // A panic in a worker is a bug in this crate; re-raise it rather than hide it.
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    })
+}
+
+fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
+    let text: Cow<'_, str> = match (origin.embedded, &origin.path) {
+        (Some(t), _) => Cow::Borrowed(t),
+        (None, Some(path)) => match read_file(path) {
+            Ok(bytes) => match decode(bytes) {
+                Ok(t) => Cow::Owned(t),
+                Err((pos, msg)) => return (None, vec![Problem::error(&origin.file, msg).at(pos)]),
+            },
+            Err(msg) => return (None, vec![Problem::error(&origin.file, msg)]),
+        },
+        (None, None) => return (None, Vec::new()),
+    };
+    match parse_entry(&text) {
+        Ok(entry) => {
+            let problems = validate::check_entry(&entry, origin, &text, today);
+            (Some(entry), problems)
+        }
+        Err((pos, msg)) => (None, vec![Problem::error(&origin.file, msg).at(pos)]),
+    }
+}
+
+/// Parses one entry's text. On failure returns the position (1-based, or (0, 0) when
+/// unknown) and a message.
+pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
+    // A BOM is harmless and editors on some systems add one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err((
+            (0, 0),
+            "file is empty, expected a YAML mapping with the fields of one entry".to_owned(),
+        ));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_anchors: 0,
+            max_aliases: 0,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_documents: 2,
+            max_total_scalar_bytes: MAX_FILE_BYTES as usize,
+        },
+    };
+    serde_saphyr::from_str_with_options::<Entry>(text, options).map_err(|e| {
+        let pos = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+        (pos, describe_yaml_error(&e))
+    })
+}
+
+/// Our wording for the few errors whose library message is not meant for a catalog
+/// author; everything else keeps the parser's message, minus its location suffix
+/// (we print the location in front, compiler-style).
+fn describe_yaml_error(e: &serde_saphyr::Error) -> String {
+    let inner = e.without_snippet();
+    if let serde_saphyr::Error::Budget { breach, .. } = inner {
+        return match breach {
+            BudgetBreach::Anchors { .. } | BudgetBreach::Aliases { .. } => {
+                "YAML anchors and aliases (`&name`, `*name`) are not allowed in catalog files; write the value out".to_owned()
+            }
+            BudgetBreach::Depth { .. } => {
+                format!("document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4")
+            }
+            BudgetBreach::Documents { .. } => {
+                "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned()
+            }
+            other => format!("document is too large for one entry ({other:?})"),
+        };
+    }
+    if matches!(inner, serde_saphyr::Error::MultipleDocuments { .. }) {
+        return "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned();
+    }
+    let msg = serde_saphyr::DefaultMessageFormatter.format_message(inner);
+    // The library leaves control characters to its renderer; we print the raw message.
+    msg.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
+/// Lists a directory's catalog files, sorted by name so output never depends on
+/// `read_dir` order. Returns the files and the names of those skipped.
+fn list_dir(dir: &Path) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
+    let meta = fs::metadata(dir)
+        .with_context(|| format!("cannot open catalog directory `{}`", dir.display()))?;
+    if !meta.is_dir() {
+        bail!(
+            "`{}` is not a directory; expected a directory of .yaml files",
+            dir.display()
+        );
+    }
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for item in fs::read_dir(dir)
+        .with_context(|| format!("cannot read catalog directory `{}`", dir.display()))?
+    {
+        let item =
+            item.with_context(|| format!("cannot read catalog directory `{}`", dir.display()))?;
+        let name = item.file_name().to_string_lossy().into_owned();
+        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        if !is_yaml || name.starts_with('.') {
+            skipped.push(display_path(dir, &name));
+            continue;
+        }
+        files.push((name, item.path()));
+        if files.len() > MAX_ENTRIES {
+            bail!(
+                "catalog directory `{}` holds more than {MAX_ENTRIES} .yaml files, the most one catalog may have",
+                dir.display()
+            );
+        }
+    }
+    if files.is_empty() {
+        bail!(
+            "catalog directory `{}` has no .yaml or .yml files",
+            dir.display()
+        );
+    }
+    files.sort();
+    skipped.sort();
+    let origins = files
+        .into_iter()
+        .map(|(name, path)| Origin {
+            file: display_path(dir, &name),
+            path: Some(path),
+            embedded: None,
+        })
+        .collect();
+    Ok((origins, skipped))
+}
+
+fn display_path(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+/// Reads a catalog file: a regular file (after following links) of at most
+/// [`MAX_FILE_BYTES`]. A FIFO or device would block or never end, so it is refused
+/// before it is opened for reading.
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read file: {}", io_reason(&e)))?;
+    if !meta.is_file() {
+        return Err("not a regular file; expected a YAML file".to_owned());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    read_limited(path).map_err(|e| match e {
+        ReadError::Io(e) => format!("cannot read file: {}", io_reason(&e)),
+        ReadError::TooLarge => too_large(MAX_FILE_BYTES + 1),
+    })
+}
+
+enum ReadError {
+    Io(std::io::Error),
+    TooLarge,
+}
+
+/// Reads at most one byte past the limit, so a file that grows between the size
+/// check and the read cannot make us read without bound.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let file = fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    Ok(bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!(
+        "file is {len} bytes, larger than the {MAX_FILE_BYTES}-byte (1 MiB) limit for one entry"
+    )
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    // ELOOP has no stable ErrorKind; name it so a symlink loop is recognisable.
+    if e.raw_os_error() == Some(40) {
+        return "too many levels of symbolic links (a symlink loop?)".to_owned();
+    }
+    let s = e.to_string();
+    s.split(" (os error").next().unwrap_or(&s).to_lowercase()
+}
+
+/// Decodes UTF-8, pointing at the first invalid byte's line and column.
+fn decode(bytes: Vec<u8>) -> Result<String, ((u64, u64), String)> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count() as u64
+            + 1;
+        (
+            (line, column),
+            format!(
+                "invalid UTF-8 (byte 0x{:02x}); catalog files must be UTF-8 text",
+                bytes[at]
+            ),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    #[test]
+    fn embedded_catalog_loads_clean() {
+        let loaded = load(&Source::Embedded, today()).unwrap();
+        assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.problems);
+        assert_eq!(loaded.catalog.entries().len(), 21);
+        // The only warnings are true ones: the source names no evidence for these.
+        for p in &loaded.problems {
+            let id = p.entry.as_deref().unwrap();
+            let entry = loaded.catalog.get(id).unwrap();
+            assert!(entry.evidence.is_empty(), "{p}");
+        }
+    }
+
+    #[test]
+    fn lookup_by_alias_and_name_any_case() {
+        let loaded = load(&Source::Embedded, today()).unwrap();
+        let c = &loaded.catalog;
+        assert_eq!(c.get("PCI").map(|e| e.id.as_str()), Some("pci-dss"));
+        assert_eq!(c.get("pci dss").map(|e| e.id.as_str()), Some("pci-dss"));
+        assert_eq!(c.get("K-ISMS").map(|e| e.id.as_str()), Some("kisms"));
+        assert_eq!(c.suggest("tisx"), Some("tisax"));
+        assert_eq!(c.suggest("zzzzzz"), None);
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let ((line, col), msg) = decode(b"id: a\nname: \xff\n".to_vec()).unwrap_err();
+        assert_eq!((line, col), (2, 7));
+        assert!(msg.contains("0xff"), "{msg}");
+    }
+}

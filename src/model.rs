@@ -1,0 +1,727 @@
+//! The catalog entry format: one YAML file per entry.
+//!
+//! The doc comments on these types are the format's documentation: `certs schema`
+//! turns them into a JSON Schema, and README's field table follows them. Closed
+//! vocabularies are enums, scalars with rules are newtypes whose `FromStr` is the
+//! one place that decides what is valid; deserialization goes through the same
+//! `FromStr`, so a bad value is reported by the YAML parser with its line and column.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::region::Country;
+
+/// One certification, attestation, audit, assessment, licence or similar piece of
+/// compliance evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Stable identifier: lowercase letters, digits and hyphens; equals the file name without `.yaml`.
+    pub id: Id,
+    /// Short name as people say it, e.g. `C5` or `PCI DSS`.
+    pub name: String,
+    /// Full name of the scheme, standard or regulation, where the source gives one.
+    #[serde(default)]
+    pub full_name: Option<String>,
+    /// Other spellings people type (`pci`, `k-isms`, `17a-4`); matched case-insensitively by `certs show`.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// What sort of evidence this is.
+    pub kind: Kind,
+    /// Lifecycle state; `active` when absent.
+    #[serde(default)]
+    pub status: Status,
+    /// The body that owns the standard or regulation (e.g. `BSI`, `PCI SSC`, `KISA`).
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// Who performed the audit or assessment, where named (e.g. `Cohasset Associates Inc.`).
+    #[serde(default)]
+    pub auditor: Option<String>,
+    /// ISO 3166-1 alpha-2 codes (lowercase) of the countries whose regulator or market the
+    /// entry answers to; `eu` for the European Union as a whole, `global` where it is not tied to one.
+    pub jurisdictions: Vec<Jurisdiction>,
+    /// Industries the entry is specifically aimed at; empty when it is cross-industry.
+    #[serde(default)]
+    pub industries: Vec<Industry>,
+    /// What the entry covers: level, cloud regions, services.
+    #[serde(default)]
+    pub scope: Scope,
+    /// Standards, regulations and guidelines the entry is based on or references.
+    #[serde(default)]
+    pub standards: Vec<String>,
+    /// When it was obtained, at the precision the source gives: `2020`, `2020-06` or `2020-08-31`.
+    #[serde(default)]
+    pub achieved: Option<PartialDate>,
+    /// Last day it is valid, where known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub valid_until: Option<PartialDate>,
+    /// Period a period-based report covers (e.g. a SOC 2 Type II window).
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// The source page's "Last updated" stamp, exactly: `YYYY-MM-DD HH:MM:SS` (or `YYYY-MM-DD`).
+    #[serde(default)]
+    pub source_updated: Option<Timestamp>,
+    /// What a customer can obtain to prove it, and how.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// A few sentences on what the entry is and what it means for a customer.
+    pub summary: String,
+    /// Official web pages named by the source (http or https URLs).
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+impl Entry {
+    /// Every name the entry answers to: id, name, full name and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        [self.id.as_str(), self.name.as_str()]
+            .into_iter()
+            .chain(self.full_name.as_deref())
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Country codes the entry touches: jurisdictions and covered regions (`eu` expanded).
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        self.jurisdictions
+            .iter()
+            .flat_map(|j| j.countries())
+            .chain(self.scope.regions.iter().map(|r| r.country))
+    }
+
+    /// True when one of the jurisdictions is `global`.
+    pub fn is_global(&self) -> bool {
+        self.jurisdictions.contains(&Jurisdiction::Global)
+    }
+}
+
+/// What the entry covers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Level, class or grade reached, as the source words it (`Assessment Level 3`, `Class IV`).
+    #[serde(default)]
+    pub level: Option<String>,
+    /// Number of data centres (IDCs) covered, where the source gives a count.
+    #[serde(default)]
+    pub data_centres: Option<u32>,
+    /// Cloud regions or data-centre locations covered, each with its country.
+    #[serde(default)]
+    pub regions: Vec<CoveredRegion>,
+    /// Products and services covered, by the names the source uses.
+    #[serde(default)]
+    pub services: Vec<String>,
+}
+
+/// A cloud region or data-centre location.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoveredRegion {
+    /// The region's name, e.g. `Beijing`.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code of the country it is in, lowercase.
+    pub country: Country,
+}
+
+/// One thing a customer can hand an auditor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// What it is.
+    #[serde(rename = "type")]
+    pub kind: EvidenceType,
+    /// Its title, or what it covers (e.g. the service a certificate is for).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// A certificate or report number.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// How a customer gets it; empty when the source does not say.
+    #[serde(default)]
+    pub access: Vec<Access>,
+    /// Whom to contact or where to file the request, when access is `contact` or `ticket`.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// Where to download or view it.
+    #[serde(default)]
+    pub url: Option<Link>,
+}
+
+/// Start and end of the period a report covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day covered.
+    pub start: PartialDate,
+    /// Last day covered.
+    pub end: PartialDate,
+}
+
+/// Declares a closed vocabulary once: the enum with serde names, `Display`, `FromStr`,
+/// clap's `ValueEnum` and the list of all values. Keeping them in one place means the
+/// data format, the CLI and the error messages can never disagree on a spelling.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum)]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $text $(, alias = $alias)*)]
+                #[value(name = $text $(, alias = $alias)*)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The spelling used in data files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let lower = s.trim().to_ascii_lowercase();
+                match lower.as_str() {
+                    $($text $(| $alias)* => Ok($name::$variant),)+
+                    _ => Err(format!(
+                        "unknown {} `{}`, expected one of: {}",
+                        stringify!($name).to_ascii_lowercase(),
+                        s,
+                        $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What sort of evidence an entry is.
+    Kind {
+        /// A certificate issued by a certification body after an audit.
+        Certification = "certification",
+        /// An independent auditor's attestation or assurance report.
+        Attestation = "attestation",
+        /// An audit against a catalogue of criteria or regulations.
+        Audit = "audit",
+        /// An assessment with a graded outcome (e.g. a TISAX assessment level).
+        Assessment = "assessment",
+        /// The provider's own assessment against a framework.
+        SelfAssessment = "self-assessment",
+        /// Testing and registration with an authority (e.g. classified protection filing).
+        Registration = "registration",
+        /// A licence or permit to operate a regulated business.
+        Licence = "licence" | "license",
+        /// Guidance on how customers can meet a framework, without a certificate of its own.
+        Guidance = "guidance",
+        /// A white paper explaining how the provider supports a framework.
+        WhitePaper = "white-paper",
+    }
+}
+
+vocabulary! {
+    /// Industries an entry can be aimed at.
+    Industry {
+        /// Car makers and their suppliers.
+        Automotive = "automotive" | "auto",
+        /// Banking, insurance, securities, payments.
+        Finance = "finance" | "financial" | "banking" | "fsi",
+        /// Public sector.
+        Government = "government" | "public-sector",
+        /// Healthcare and life sciences.
+        Healthcare = "healthcare" | "health" | "life-sciences",
+        /// Media and entertainment.
+        Media = "media" | "entertainment",
+        /// Telecommunications.
+        Telecom = "telecom" | "telecommunications",
+    }
+}
+
+vocabulary! {
+    /// Lifecycle state of an entry.
+    #[derive(Default)]
+    Status {
+        /// In force.
+        #[default]
+        Active = "active",
+        /// Being worked towards.
+        InProgress = "in-progress",
+        /// Lapsed.
+        Expired = "expired",
+        /// Replaced by a newer entry.
+        Superseded = "superseded",
+        /// Given up or revoked.
+        Withdrawn = "withdrawn",
+    }
+}
+
+vocabulary! {
+    /// What a piece of evidence is.
+    EvidenceType {
+        /// A certificate, usually with a number.
+        Certificate = "certificate",
+        /// An audit report.
+        AuditReport = "audit-report",
+        /// An attestation or assurance report.
+        AttestationReport = "attestation-report",
+        /// A SOC 1, SOC 2 or SOC 3 report.
+        SocReport = "soc-report",
+        /// The provider's self-assessment report.
+        SelfAssessmentReport = "self-assessment-report",
+        /// A white paper.
+        WhitePaper = "white-paper",
+        /// A statement of what is covered (regions, services).
+        ScopeStatement = "scope-statement",
+        /// A public listing or register entry.
+        Listing = "listing",
+    }
+}
+
+vocabulary! {
+    /// How a customer obtains a piece of evidence.
+    Access {
+        /// Published for anyone to read.
+        Public = "public",
+        /// Downloadable by customers.
+        Download = "download",
+        /// Requested through a support ticket.
+        Ticket = "ticket",
+        /// Requested from a named team or contact.
+        Contact = "contact",
+        /// Available under NDA.
+        Nda = "nda",
+    }
+}
+
+/// Implements `Deserialize` through `FromStr` and `Serialize` through `Display`, so the
+/// parser reports a bad value at its own line and column with our message.
+macro_rules! string_scalar {
+    ($name:ty, $expecting:literal, $schema:expr) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut schema: serde_json::Map<String, serde_json::Value> = $schema;
+                schema.insert("type".into(), "string".into());
+                schema.insert("description".into(), $expecting.into());
+                schema.into()
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        s.parse().map_err(E::custom)
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<$name, E> {
+                        self.visit_str(&n.to_string())
+                    }
+                    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<$name, E> {
+                        self.visit_str(&n.to_string())
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    };
+}
+pub(crate) use string_scalar;
+
+/// A JSON object from pairs, for the hand-written schemas of string scalars.
+pub(crate) fn obj(
+    pairs: &[(&str, serde_json::Value)],
+) -> serde_json::Map<String, serde_json::Value> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
+
+/// An entry id: 1 to 64 characters of `a-z`, `0-9` and `-`, starting with a letter or digit.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(String);
+
+impl Id {
+    pub const MAX_LEN: usize = 64;
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Id {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let valid = !s.is_empty()
+            && s.len() <= Self::MAX_LEN
+            && !s.starts_with('-')
+            && s.bytes()
+                .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'));
+        if valid {
+            Ok(Id(s.to_owned()))
+        } else {
+            Err(format!(
+                "invalid id `{s}`, expected 1 to {} lowercase letters, digits and hyphens (e.g. `pci-dss`)",
+                Self::MAX_LEN
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+string_scalar!(
+    Id,
+    "an id such as `pci-dss`",
+    obj(&[("pattern", "^[a-z0-9][a-z0-9-]{0,63}$".into())])
+);
+
+/// Where an entry applies: a country, the European Union, or everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Jurisdiction {
+    Global,
+    Eu,
+    Country(Country),
+}
+
+impl Jurisdiction {
+    /// The countries this jurisdiction stands for (none for `global`, which matches any).
+    pub fn countries(&self) -> Vec<Country> {
+        match self {
+            Jurisdiction::Global => Vec::new(),
+            Jurisdiction::Eu => crate::region::EU.to_vec(),
+            Jurisdiction::Country(c) => vec![*c],
+        }
+    }
+}
+
+impl FromStr for Jurisdiction {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "global" => Ok(Jurisdiction::Global),
+            "eu" => Ok(Jurisdiction::Eu),
+            _ => s.parse::<Country>().map(Jurisdiction::Country).map_err(|_| {
+                format!(
+                    "unknown jurisdiction `{s}`, expected a lowercase ISO 3166-1 alpha-2 country code (e.g. `sg`), `eu` or `global`"
+                )
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Jurisdiction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Jurisdiction::Global => f.write_str("global"),
+            Jurisdiction::Eu => f.write_str("eu"),
+            Jurisdiction::Country(c) => c.fmt(f),
+        }
+    }
+}
+string_scalar!(
+    Jurisdiction,
+    "a lowercase ISO 3166-1 alpha-2 country code, `eu` or `global`",
+    obj(&[(
+        "enum",
+        ["global", "eu"]
+            .into_iter()
+            .map(String::from)
+            .chain(Country::all().map(|c| c.to_string()))
+            .collect::<Vec<_>>()
+            .into()
+    )])
+);
+
+/// A date known to a year, a month or a day, printed back exactly as given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+impl PartialDate {
+    /// The first day the date can mean.
+    pub fn first_day(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            PartialDate::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            PartialDate::Day(d) => Some(d),
+        }
+        .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day the date can mean.
+    pub fn last_day(&self) -> NaiveDate {
+        match *self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            PartialDate::Month(y, m) => {
+                let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            PartialDate::Day(d) => Some(d),
+        }
+        .unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("invalid date `{s}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let parts: Vec<&str> = s.split('-').collect();
+        match parts.as_slice() {
+            [y] if digits(y, 4) => y.parse().map(PartialDate::Year).map_err(|_| bad()),
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                let year: i32 = y.parse().map_err(|_| bad())?;
+                let month: u32 = m.parse().map_err(|_| bad())?;
+                if (1..=12).contains(&month) {
+                    Ok(PartialDate::Month(year, month))
+                } else {
+                    Err(bad())
+                }
+            }
+            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map(PartialDate::Day)
+                    .map_err(|_| bad())
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(d: NaiveDate) -> Self {
+        PartialDate::Day(d)
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        }
+    }
+}
+string_scalar!(
+    PartialDate,
+    "a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+    obj(&[("pattern", r"^\d{4}(-\d{2}(-\d{2})?)?$".into())])
+);
+
+/// A page's "Last updated" stamp: `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD` when only the day is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    at: NaiveDateTime,
+    has_time: bool,
+}
+
+impl Timestamp {
+    pub fn date(&self) -> NaiveDate {
+        self.at.date()
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(at) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
+            && s.len() == 19
+        {
+            return Ok(Timestamp { at, has_time: true });
+        }
+        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+            Ok(d) if s.len() == 10 => Ok(Timestamp {
+                at: d.and_time(chrono::NaiveTime::MIN),
+                has_time: false,
+            }),
+            _ => Err(format!(
+                "invalid timestamp `{s}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.has_time {
+            write!(f, "{}", self.at.format("%Y-%m-%d %H:%M:%S"))
+        } else {
+            write!(f, "{}", self.at.format("%Y-%m-%d"))
+        }
+    }
+}
+string_scalar!(
+    Timestamp,
+    "a timestamp `YYYY-MM-DD HH:MM:SS` or a date `YYYY-MM-DD`",
+    obj(&[(
+        "pattern",
+        r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$".into()
+    )])
+);
+
+/// An absolute `http` or `https` URL without spaces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Link(String);
+
+impl Link {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Link {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let rest = s
+            .strip_prefix("https://")
+            .or_else(|| s.strip_prefix("http://"));
+        match rest {
+            Some(host)
+                if !host.is_empty()
+                    && !host.starts_with('/')
+                    && !s.chars().any(|c| c.is_whitespace() || c.is_control()) =>
+            {
+                Ok(Link(s.to_owned()))
+            }
+            _ => Err(format!(
+                "invalid link `{s}`, expected an absolute http:// or https:// URL"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Link {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+string_scalar!(
+    Link,
+    "an absolute http:// or https:// URL",
+    obj(&[("pattern", r"^https?://[^\s/]\S*$".into())])
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        for s in ["2017", "2017-03", "2020-08-31"] {
+            assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
+        }
+        for s in [
+            "17",
+            "2017-3",
+            "2017-13",
+            "2021-02-29",
+            "2020-08-31T00:00",
+            "",
+        ] {
+            assert!(s.parse::<PartialDate>().is_err(), "{s} should be rejected");
+        }
+    }
+
+    #[test]
+    fn partial_dates_order_by_what_they_can_mean() {
+        let y: PartialDate = "2020".parse().unwrap();
+        let m: PartialDate = "2020-06".parse().unwrap();
+        assert!(y < m);
+        assert_eq!(m.last_day(), NaiveDate::from_ymd_opt(2020, 6, 30).unwrap());
+        let dec: PartialDate = "2020-12".parse().unwrap();
+        assert_eq!(
+            dec.last_day(),
+            NaiveDate::from_ymd_opt(2020, 12, 31).unwrap()
+        );
+    }
+
+    #[test]
+    fn timestamps_round_trip() {
+        for s in ["2024-06-24 17:03:11", "2024-06-24"] {
+            assert_eq!(s.parse::<Timestamp>().unwrap().to_string(), s);
+        }
+        assert!("2024-06-24 17:03".parse::<Timestamp>().is_err());
+        assert!("2024-06-24T17:03:11".parse::<Timestamp>().is_err());
+    }
+
+    #[test]
+    fn ids_are_strict() {
+        assert!("pci-dss".parse::<Id>().is_ok());
+        for bad in ["", "PCI", "-x", "a b", "é", &"a".repeat(65)] {
+            assert!(bad.parse::<Id>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn vocabularies_accept_aliases_and_list_values_on_error() {
+        assert_eq!("License".parse::<Kind>().unwrap(), Kind::Licence);
+        let err = "cert".parse::<Kind>().unwrap_err();
+        assert!(err.contains("certification, attestation"), "{err}");
+    }
+
+    #[test]
+    fn links_must_be_http() {
+        assert!("https://www.kexinyun.org/".parse::<Link>().is_ok());
+        for bad in [
+            "www.dca.org.cn",
+            "ftp://x",
+            "https://",
+            "https://a b",
+            "javascript:x",
+        ] {
+            assert!(bad.parse::<Link>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! Checks beyond types: what the parser cannot see in one field.
+//!
+//! [`check_entry`] looks at one entry with its file (name matches id, dates agree,
+//! nothing blank or repeated); [`check_catalog`] looks across entries (ids and aliases
+//! unique, summaries of comparable length). Each problem carries the file, line and
+//! column, found by [`Locator`] only when there is a problem to place.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
+use std::hash::Hash;
+
+use chrono::NaiveDate;
+
+use crate::catalog::Origin;
+use crate::model::Entry;
+use crate::problem::{Locator, Problem};
+
+/// Checks one entry against its own file. `today` bounds dates that cannot be in the future.
+pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate) -> Vec<Problem> {
+    let mut found: Vec<(Vec<&'static str>, Option<String>, String, bool)> = Vec::new();
+    let mut error = |path: &[&'static str], value: Option<String>, msg: String| {
+        found.push((path.to_vec(), value, msg, true));
+    };
+
+    let id = entry.id.as_str();
+    if origin.stem() != id {
+        error(
+            &["id"],
+            Some(id.to_owned()),
+            format!(
+                "id `{id}` does not match the file name; expected the file to be named `{id}.yaml`, or the id to be `{}`",
+                origin.stem()
+            ),
+        );
+    }
+
+    // Required and optional text must say something.
+    let texts: [(&[&'static str], Option<&str>); 6] = [
+        (&["scope", "level"], entry.scope.level.as_deref()),
+        (&["name"], Some(&entry.name)),
+        (&["summary"], Some(&entry.summary)),
+        (&["full_name"], entry.full_name.as_deref()),
+        (&["issuer"], entry.issuer.as_deref()),
+        (&["auditor"], entry.auditor.as_deref()),
+    ];
+    for (path, value) in texts {
+        if value.is_some_and(|v| v.trim().is_empty()) {
+            error(
+                path,
+                None,
+                format!(
+                    "`{}` is blank; write a value or remove the field",
+                    path.join(".")
+                ),
+            );
+        }
+    }
+    let lists: [(&[&'static str], Vec<&str>); 3] = [
+        (
+            &["aliases"],
+            entry.aliases.iter().map(String::as_str).collect(),
+        ),
+        (
+            &["standards"],
+            entry.standards.iter().map(String::as_str).collect(),
+        ),
+        (
+            &["scope", "services"],
+            entry.scope.services.iter().map(String::as_str).collect(),
+        ),
+    ];
+    for (path, items) in &lists {
+        if items.iter().any(|s| s.trim().is_empty()) {
+            error(path, None, format!("`{}` has a blank item", path.join(".")));
+        }
+    }
+    if entry.jurisdictions.is_empty() {
+        error(
+            &["jurisdictions"],
+            None,
+            "`jurisdictions` is empty; list at least one country code, `eu` or `global`".into(),
+        );
+    }
+    for r in &entry.scope.regions {
+        if r.name.trim().is_empty() {
+            error(
+                &["scope", "regions"],
+                None,
+                "`scope.regions` has a region with a blank name".into(),
+            );
+        }
+    }
+    for ev in &entry.evidence {
+        if ev.title.as_deref().is_some_and(|t| t.trim().is_empty())
+            || ev.reference.as_deref().is_some_and(|t| t.trim().is_empty())
+        {
+            error(
+                &["evidence"],
+                None,
+                "`evidence` has an item with a blank title or reference".into(),
+            );
+        }
+    }
+
+    // Lists are sets: a repeated item is a copy-paste slip.
+    let mut dup = |path: &[&'static str], d: Option<String>| {
+        if let Some(d) = d {
+            found.push((
+                path.to_vec(),
+                Some(d.clone()),
+                format!("`{}` lists `{d}` more than once", path.join(".")),
+                true,
+            ));
+        }
+    };
+    dup(
+        &["aliases"],
+        first_duplicate(entry.aliases.iter().map(|a| a.to_lowercase())),
+    );
+    dup(
+        &["jurisdictions"],
+        first_duplicate(entry.jurisdictions.iter()),
+    );
+    dup(&["industries"], first_duplicate(entry.industries.iter()));
+    dup(&["standards"], first_duplicate(entry.standards.iter()));
+    dup(
+        &["scope", "services"],
+        first_duplicate(entry.scope.services.iter()),
+    );
+    dup(
+        &["scope", "regions"],
+        first_duplicate(entry.scope.regions.iter().map(|r| &r.name)),
+    );
+    dup(
+        &["links"],
+        first_duplicate(entry.links.iter().map(|l| l.as_str())),
+    );
+    for ev in &entry.evidence {
+        dup(&["evidence", "access"], first_duplicate(ev.access.iter()));
+    }
+    if let Some(a) = entry.aliases.iter().find(|a| a.eq_ignore_ascii_case(id)) {
+        found.push((
+            vec!["aliases"],
+            Some(a.clone()),
+            format!("alias `{a}` repeats the entry's own id"),
+            true,
+        ));
+    }
+
+    // Dates must tell a possible story.
+    let mut date_error = |path: &[&'static str], value: String, msg: String| {
+        found.push((path.to_vec(), Some(value), msg, true));
+    };
+    let updated = entry.source_updated.map(|u| (u, u.date()));
+    if let Some((stamp, day)) = updated
+        && day > today
+    {
+        date_error(
+            &["source_updated"],
+            stamp.to_string(),
+            format!("`source_updated` {stamp} is in the future (today is {today})"),
+        );
+    }
+    if let Some(achieved) = entry.achieved {
+        let start = achieved.first_day();
+        if start > today {
+            date_error(
+                &["achieved"],
+                achieved.to_string(),
+                format!("`achieved` {achieved} is in the future (today is {today})"),
+            );
+        }
+        if let Some((stamp, day)) = updated
+            && start > day
+        {
+            date_error(
+                &["achieved"],
+                achieved.to_string(),
+                format!(
+                    "`achieved` {achieved} is after `source_updated` {stamp}; a page cannot report what had not happened yet"
+                ),
+            );
+        }
+        if let Some(until) = entry.valid_until
+            && until.last_day() < start
+        {
+            date_error(
+                &["valid_until"],
+                until.to_string(),
+                format!("`valid_until` {until} is before `achieved` {achieved}"),
+            );
+        }
+    }
+    if let Some(period) = &entry.period
+        && period.start.first_day() > period.end.last_day()
+    {
+        date_error(
+            &["period", "start"],
+            period.start.to_string(),
+            format!(
+                "`period.start` {} is after `period.end` {}",
+                period.start, period.end
+            ),
+        );
+    }
+
+    if entry.evidence.is_empty() {
+        found.push((
+            vec!["id"],
+            None,
+            "entry lists no evidence a customer can obtain".into(),
+            false,
+        ));
+    }
+
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let locator = Locator::new(text);
+    found
+        .into_iter()
+        .map(|(path, value, msg, is_error)| {
+            let pos = match &value {
+                Some(v) => locator.value(&path, v),
+                None => locator.key(&path),
+            };
+            let p = if is_error {
+                Problem::error(&origin.file, msg)
+            } else {
+                Problem::warning(&origin.file, msg)
+            };
+            p.at(pos).entry(id)
+        })
+        .collect()
+}
+
+/// Checks across entries: ids and aliases unique (case-insensitively), so that
+/// `certs show KEY` always means one entry; summaries of comparable length.
+pub fn check_catalog(entries: &[(Entry, Origin)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::new();
+    for (i, (entry, origin)) in entries.iter().enumerate() {
+        let id = entry.id.as_str();
+        let keys = std::iter::once(("id", id))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())));
+        for (field, key) in keys {
+            let lower = key.to_lowercase();
+            match claimed.get(&lower) {
+                Some(&(j, _)) if j == i => {} // repeated within the entry: check_entry reports it
+                Some(&(j, what)) => {
+                    let other = &entries[j];
+                    let msg = if field == "id" && what == "id" {
+                        format!("duplicate id `{key}`, also the id of {}", other.1.file)
+                    } else {
+                        format!(
+                            "{} `{key}` is already {} of `{}` ({}); ids and aliases must be unique, ignoring case",
+                            if field == "id" { "id" } else { "alias" },
+                            if what == "id" { "the id" } else { "an alias" },
+                            other.0.id,
+                            other.1.file
+                        )
+                    };
+                    problems.push(locate(
+                        origin,
+                        &[field],
+                        key,
+                        Problem::error(&origin.file, msg).entry(id),
+                    ));
+                }
+                None => {
+                    claimed.insert(lower, (i, if field == "id" { "id" } else { "alias" }));
+                }
+            }
+        }
+    }
+
+    // A summary far longer than the rest is usually pasted source prose.
+    if entries.len() >= 5 {
+        let mut lens: Vec<usize> = entries
+            .iter()
+            .map(|(e, _)| e.summary.chars().count())
+            .collect();
+        lens.sort_unstable();
+        let median = lens[lens.len() / 2];
+        let limit = (median * 3).max(800);
+        for (entry, origin) in entries {
+            let len = entry.summary.chars().count();
+            if len > limit {
+                let msg = format!(
+                    "summary is {len} characters, over 3 times the catalog's median of {median}; keep it to a few sentences in your own words"
+                );
+                problems.push(locate(
+                    origin,
+                    &["summary"],
+                    "",
+                    Problem::warning(&origin.file, msg).entry(entry.id.as_str()),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn locate(origin: &Origin, path: &[&str], value: &str, problem: Problem) -> Problem {
+    match origin.text() {
+        Some(text) => {
+            let l = Locator::new(&text);
+            let pos = if value.is_empty() {
+                l.key(path)
+            } else {
+                l.value(path, value)
+            };
+            problem.at(pos)
+        }
+        None => problem,
+    }
+}
+
+fn first_duplicate<T: Eq + Hash + Display>(items: impl Iterator<Item = T>) -> Option<String> {
+    let mut seen = HashSet::new();
+    for item in items {
+        let text = item.to_string();
+        if !seen.insert(item) {
+            return Some(text);
+        }
+    }
+    None
+}

@@ -1,0 +1,75 @@
+//! Shared helpers: a `certs` command isolated from the user's environment, and
+//! small parsers for its output.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The real binary, with every variable that could change its behaviour removed.
+pub fn certs() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_certs"));
+    for var in [
+        "NO_COLOR",
+        "CERTS_DATA",
+        "CERTS_CONFIG",
+        "XDG_CONFIG_HOME",
+        "COLUMNS",
+        "TERM",
+    ] {
+        cmd.env_remove(var);
+    }
+    // A home without a config file, so a developer's own config cannot leak in.
+    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"));
+    cmd
+}
+
+/// Runs `certs ARGS`, expects success, returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let out = certs()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("stdout is UTF-8")
+}
+
+/// The ids printed by `certs list --format ids ARGS`, in order.
+pub fn ids(args: &[&str]) -> Vec<String> {
+    let mut all = vec!["list", "--format", "ids"];
+    all.extend_from_slice(args);
+    stdout(&all).lines().map(str::to_owned).collect()
+}
+
+/// Parses stdout as JSON.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&stdout(args)).expect("stdout is JSON")
+}
+
+/// Writes `files` (name, text) into a fresh temporary catalog directory.
+pub fn catalog_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write fixture");
+    }
+    dir
+}
+
+/// A valid entry with the given id, for building catalogs in tests.
+pub fn entry(id: &str) -> String {
+    format!(
+        "id: {id}\nname: {id}\nkind: certification\njurisdictions: [sg]\nsource_updated: \"2024-01-02 03:04:05\"\nevidence:\n  - type: certificate\n    reference: \"{id}-1\"\nsummary: A test entry.\n"
+    )
+}
+
+/// The path of a fixture catalog under tests/fixtures.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}

@@ -1,0 +1,319 @@
+//! Output formats parse back, `show` resolves keys, exit codes and pipes behave.
+
+mod common;
+use common::{catalog_dir, certs, entry, json, stdout};
+
+use certs::model::Entry;
+
+const YAML_FIELDS: [&str; 19] = [
+    "id",
+    "name",
+    "full_name",
+    "aliases",
+    "kind",
+    "status",
+    "issuer",
+    "auditor",
+    "jurisdictions",
+    "industries",
+    "scope",
+    "standards",
+    "achieved",
+    "valid_until",
+    "period",
+    "source_updated",
+    "evidence",
+    "summary",
+    "links",
+];
+
+#[test]
+fn list_json_is_an_array_of_full_entries_with_yaml_field_names() {
+    let v = json(&["list", "--format", "json"]);
+    let arr = v.as_array().expect("array");
+    assert_eq!(arr.len(), 21);
+    for obj in arr {
+        let keys: Vec<&str> = obj
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for f in YAML_FIELDS {
+            assert!(keys.contains(&f), "missing `{f}` in {keys:?}");
+        }
+        assert_eq!(keys.len(), YAML_FIELDS.len());
+    }
+    let c5 = arr.iter().find(|e| e["id"] == "c5").unwrap();
+    assert_eq!(c5["achieved"], "2020-08-31");
+    assert_eq!(c5["source_updated"], "2020-10-19 11:18:18");
+    assert_eq!(c5["jurisdictions"], serde_json::json!(["de"]));
+}
+
+#[test]
+fn list_json_deserializes_back_into_entries() {
+    let text = stdout(&["list", "--format", "json"]);
+    let entries: Vec<Entry> = serde_json::from_str(&text).expect("entries");
+    assert_eq!(entries.len(), 21);
+    let tisax = entries.iter().find(|e| e.id.as_str() == "tisax").unwrap();
+    assert_eq!(tisax.scope.data_centres, Some(15));
+    assert_eq!(tisax.scope.level.as_deref(), Some("Assessment Level 3"));
+}
+
+#[test]
+fn list_yaml_round_trips_through_the_data_format() {
+    let text = stdout(&["list", "--format", "yaml", "--region", "sg"]);
+    let entries: Vec<Entry> = serde_saphyr::from_str(&text).expect("YAML entries");
+    let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["gxp", "mtcs", "ospar", "pci-dss"]);
+    let ospar = &entries[2];
+    assert_eq!(
+        ospar.achieved.map(|d| d.to_string()).as_deref(),
+        Some("2020-06")
+    );
+}
+
+#[test]
+fn show_yaml_is_a_valid_data_file() {
+    let text = stdout(&["show", "trucs", "--format", "yaml"]);
+    let e: Entry = serde_saphyr::from_str(&text).expect("entry");
+    assert_eq!(e.evidence.len(), 11);
+    assert_eq!(
+        e.evidence.last().and_then(|ev| ev.reference.as_deref()),
+        Some("G01004")
+    );
+}
+
+#[test]
+fn csv_and_tsv_have_a_header_and_one_row_per_entry() {
+    for (format, sep) in [("csv", b','), ("tsv", b'\t')] {
+        let text = stdout(&["list", "--format", format, "--industry", "finance"]);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sep)
+            .from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "id");
+        for f in [
+            "name",
+            "kind",
+            "issuer",
+            "auditor",
+            "jurisdictions",
+            "industries",
+            "achieved",
+            "source_updated",
+            "summary",
+        ] {
+            assert!(headers.iter().any(|h| h == f), "{format}: no `{f}` column");
+        }
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 8, "{format}");
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let pci = rows.iter().find(|r| &r[0] == "pci-dss").unwrap();
+        assert_eq!(&pci[col("auditor")], "ATSEC");
+        assert_eq!(&pci[col("scope.level")], "Grade 1 service provider");
+        let th = rows.iter().find(|r| &r[0] == "fsi-audit-th").unwrap();
+        // A comma inside a field survives CSV quoting.
+        assert!(
+            th[col("issuer")].contains("Bank of Thailand (BoT), Office of the Securities"),
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn ids_are_one_per_line_for_xargs() {
+    let text = stdout(&["list", "--format", "ids", "--industry", "healthcare"]);
+    assert_eq!(text, "gxp\nhipaa\n");
+}
+
+#[test]
+fn markdown_list_is_a_pipe_table() {
+    let text = stdout(&["list", "--format", "markdown", "--kind", "licence"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("| ID | NAME |"));
+    assert!(lines[1].starts_with("| --- |"));
+    assert!(lines[2].starts_with("| cdn-license | CDN licence |"));
+}
+
+#[test]
+fn table_in_a_pipe_has_no_colour_and_no_wrapping() {
+    let text = stdout(&["list"]);
+    assert!(!text.contains('\x1b'));
+    assert_eq!(
+        text.lines().count(),
+        21 + 4,
+        "21 rows, header, separator, two borders"
+    );
+    let coloured = stdout(&["--color", "always", "list"]);
+    assert!(coloured.contains("\x1b["));
+}
+
+#[test]
+fn show_resolves_ids_aliases_and_names_in_any_case() {
+    for (key, id) in [
+        ("c5", "c5"),
+        ("C5", "c5"),
+        ("PCI", "pci-dss"),
+        ("PCI DSS", "pci-dss"),
+        ("k-isms", "kisms"),
+        ("17a-4", "sec-17a-4"),
+        ("Trusted Cloud", "trucs"),
+        ("cdn-licence", "cdn-license"),
+    ] {
+        let v = json(&["show", key, "--format", "json"]);
+        assert_eq!(v["id"], id, "show {key}");
+    }
+}
+
+#[test]
+fn show_json_carries_exact_facts() {
+    let v = json(&["show", "PCI DSS", "--format", "json"]);
+    assert_eq!(
+        v["issuer"],
+        "Payment Card Industry Security Standards Council (PCI SSC)"
+    );
+    assert_eq!(
+        v["standards"],
+        serde_json::json!(["PCI DSS V3.2", "PCI DSS Cloud Computing Guidelines V2.0"])
+    );
+    let v = json(&["show", "sec-17a-4", "--format", "json"]);
+    assert_eq!(v["auditor"], "Cohasset Associates Inc.");
+    assert_eq!(
+        v["scope"]["services"],
+        serde_json::json!(["Tencent Cloud Object Storage (Tencent COS)"])
+    );
+}
+
+#[test]
+fn show_text_has_fields_summary_and_evidence() {
+    let text = stdout(&["show", "fisc"]);
+    assert!(text.starts_with("FISC — FISC Security Guidelines"));
+    assert!(text.contains("  jurisdictions   jp (Japan)\n"), "{text}");
+    assert!(text.contains("\nEvidence\n  - soc-report: SOC1 report; obtain by ticket or contact (Tencent Cloud Financial Solutions Service and Japan customer team)\n"), "{text}");
+}
+
+#[test]
+fn show_unknown_key_fails_with_a_suggestion() {
+    let out = certs()
+        .args(["show", "tisx"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("no entry `tisx`") && err.contains("did you mean `tisax`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let text = stdout(&["--help"]);
+    assert!(
+        text.contains("Exit status:") && text.contains("2  usage error"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_flag_is_exit_2() {
+    certs()
+        .args(["list", "--colour-me-surprised"])
+        .assert()
+        .code(2);
+    certs().assert().code(2);
+}
+
+#[test]
+fn data_flag_and_env_load_another_catalog() {
+    let dir = catalog_dir(&[
+        ("alpha.yaml", &entry("alpha")),
+        ("beta.yaml", &entry("beta")),
+    ]);
+    let path = dir.path().to_str().unwrap();
+    assert_eq!(
+        stdout(&["--data", path, "list", "--format", "ids"]),
+        "alpha\nbeta\n"
+    );
+    let out = certs()
+        .env("CERTS_DATA", path)
+        .args(["list", "--format", "ids"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "alpha\nbeta\n"
+    );
+}
+
+#[test]
+fn a_broken_catalog_fails_every_reading_command_with_located_errors() {
+    let bad = entry("gamma").replace("kind: certification", "kind: certificaton");
+    let dir = catalog_dir(&[("alpha.yaml", &entry("alpha")), ("gamma.yaml", &bad)]);
+    let path = dir.path().to_str().unwrap();
+    let out = certs()
+        .args(["--data", path, "list"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    let file = dir.path().join("gamma.yaml").display().to_string();
+    assert!(
+        err.contains(&format!("{file}:3:7: unknown variant `certificaton`")),
+        "{err}"
+    );
+    assert!(err.contains("has 1 problem"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Large enough output that the writer hits the closed pipe.
+    let files: Vec<(String, String)> = (0..400)
+        .map(|i| (format!("e{i:04}.yaml"), entry(&format!("e{i:04}"))))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let dir = catalog_dir(&refs);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certs"))
+        .args([
+            "--data",
+            dir.path().to_str().unwrap(),
+            "list",
+            "--format",
+            "json",
+        ])
+        .env_remove("CERTS_CONFIG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(status.success(), "{status:?} {err}");
+    assert_eq!(err, "", "no broken-pipe message");
+}

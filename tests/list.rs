@@ -1,0 +1,199 @@
+//! `certs list`: filters, their combinations, and usage errors, on the embedded catalog.
+
+mod common;
+use common::{certs, ids};
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+fn set(ids: &[&str]) -> Vec<String> {
+    sorted(ids.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn lists_all_21_entries_with_the_agreed_ids() {
+    assert_eq!(
+        ids(&[]),
+        set(&[
+            "c5",
+            "cdn-license",
+            "dca-big-data",
+            "fisc",
+            "fsi-audit-id",
+            "fsi-audit-my",
+            "fsi-audit-ph",
+            "fsi-audit-th",
+            "gxp",
+            "hipaa",
+            "itss",
+            "kisms",
+            "mlps",
+            "mpaa",
+            "mtcs",
+            "nist-csf",
+            "ospar",
+            "pci-dss",
+            "sec-17a-4",
+            "tisax",
+            "trucs",
+        ])
+    );
+}
+
+#[test]
+fn region_by_code_name_and_any_case() {
+    let expected = set(&["gxp", "mtcs", "ospar", "pci-dss"]);
+    for value in ["sg", "SG", "singapore", "Singapore"] {
+        assert_eq!(ids(&["--region", value]), expected, "--region {value}");
+    }
+}
+
+#[test]
+fn region_matches_covered_data_centres_not_only_jurisdictions() {
+    // TISAX answers to Germany, but its assessed IDCs are in Beijing and Shenzhen.
+    let cn = ids(&["--region", "cn"]);
+    assert!(cn.contains(&"tisax".to_owned()), "{cn:?}");
+    assert!(cn.contains(&"mlps".to_owned()));
+    assert!(!cn.contains(&"c5".to_owned()));
+}
+
+#[test]
+fn region_groups() {
+    assert_eq!(
+        ids(&["--region", "eu"]),
+        set(&["c5", "gxp", "pci-dss", "tisax"])
+    );
+    assert_eq!(
+        ids(&["--region", "sea"]),
+        set(&[
+            "fsi-audit-id",
+            "fsi-audit-my",
+            "fsi-audit-ph",
+            "fsi-audit-th",
+            "gxp",
+            "mtcs",
+            "ospar",
+            "pci-dss"
+        ])
+    );
+    assert_eq!(ids(&["--region", "global"]), set(&["gxp", "pci-dss"]));
+}
+
+#[test]
+fn industry_filter_and_aliases() {
+    let finance = set(&[
+        "fisc",
+        "fsi-audit-id",
+        "fsi-audit-my",
+        "fsi-audit-ph",
+        "fsi-audit-th",
+        "ospar",
+        "pci-dss",
+        "sec-17a-4",
+    ]);
+    assert_eq!(ids(&["--industry", "finance"]), finance);
+    assert_eq!(ids(&["--industry", "banking"]), finance);
+    assert_eq!(ids(&["-i", "healthcare"]), set(&["gxp", "hipaa"]));
+}
+
+#[test]
+fn repeating_a_flag_ors_and_different_flags_and() {
+    assert_eq!(
+        ids(&["--industry", "media", "--industry", "automotive"]),
+        set(&["mpaa", "tisax"])
+    );
+    assert_eq!(
+        ids(&["--region", "sg", "--industry", "finance"]),
+        set(&["ospar", "pci-dss"])
+    );
+    assert_eq!(
+        ids(&["--region", "my", "--region", "jp", "--industry", "finance"]),
+        set(&["fisc", "fsi-audit-my", "pci-dss"])
+    );
+}
+
+#[test]
+fn kind_filter() {
+    assert_eq!(
+        ids(&["--kind", "attestation"]),
+        set(&["nist-csf", "ospar", "sec-17a-4"])
+    );
+    assert_eq!(ids(&["--kind", "license"]), set(&["cdn-license"]));
+}
+
+#[test]
+fn search_looks_at_auditor_issuer_standards_and_summary() {
+    assert_eq!(ids(&["--search", "cohasset"]), set(&["sec-17a-4"]));
+    assert_eq!(ids(&["--search", "ATSEC"]), set(&["pci-dss"]));
+    assert_eq!(ids(&["--search", "kisa"]), set(&["kisms"]));
+    assert_eq!(ids(&["--search", "ISAE3000"]).len(), 4);
+    assert_eq!(ids(&["--search", "shenzhen"]), set(&["tisax"]));
+    assert!(ids(&["--search", "no such words anywhere"]).is_empty());
+}
+
+#[test]
+fn updated_window_and_sort() {
+    let recent = ids(&["--updated-since", "2024-06-01", "--sort", "updated"]);
+    assert_eq!(
+        recent,
+        vec!["tisax", "nist-csf", "fsi-audit-id", "ospar", "mpaa"]
+    );
+    let old = ids(&["--updated-before", "2018-07-01"]);
+    assert_eq!(
+        old,
+        set(&["cdn-license", "dca-big-data", "itss", "mlps", "pci-dss"])
+    );
+    let newest_first = ids(&["--sort", "updated", "--reverse"]);
+    assert_eq!(newest_first.first().map(String::as_str), Some("mpaa"));
+    let achieved = ids(&["--sort", "achieved"]);
+    assert_eq!(&achieved[..3], ["cdn-license", "ospar", "c5"]);
+}
+
+#[test]
+fn unknown_region_is_a_usage_error_listing_valid_values() {
+    let out = certs()
+        .args(["list", "--region", "atlantis"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("unknown region `atlantis`"), "{err}");
+    assert!(err.contains("`sea`") && err.contains("`global`"), "{err}");
+}
+
+#[test]
+fn unknown_industry_is_a_usage_error_listing_valid_values() {
+    let out = certs()
+        .args(["list", "--industry", "farming"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(
+        err.contains("farming") && err.contains("automotive") && err.contains("telecom"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_match_is_success_with_empty_output() {
+    certs()
+        .args([
+            "list",
+            "--format",
+            "ids",
+            "--region",
+            "br",
+            "--industry",
+            "media",
+        ])
+        .assert()
+        .success()
+        .stdout("");
+}
