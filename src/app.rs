@@ -239,10 +239,14 @@ fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::R
                 writeln!(out, "{p}")?;
             }
             let entries = loaded.catalog.entries().len() + count_unparsed(&loaded);
+            let entries = match entries {
+                1 => "1 entry".to_owned(),
+                n => format!("{n} entries"),
+            };
             let summary = match (errors, warnings) {
-                (0, 0) => format!("{entries} entries, 0 problems"),
+                (0, 0) => format!("{entries}, 0 problems"),
                 (e, w) => format!(
-                    "{entries} entries, {e} error{}, {w} warning{}",
+                    "{entries}, {e} error{}, {w} warning{}",
                     plural(e),
                     plural(w)
                 ),

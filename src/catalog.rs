@@ -10,7 +10,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 use serde_saphyr::MessageFormatter;
 use serde_saphyr::budget::BudgetBreach;
@@ -69,6 +69,15 @@ impl Origin {
                 .and_then(|b| String::from_utf8(b).ok())
                 .map(Cow::Owned),
             _ => None,
+        }
+    }
+
+    /// An origin with no file behind it, for checking text held in memory.
+    pub fn named(file: impl Into<String>) -> Self {
+        Origin {
+            file: file.into(),
+            path: None,
+            embedded: None,
         }
     }
 
@@ -165,7 +174,7 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
                 .collect(),
             Vec::new(),
         ),
-        Source::Dir(dir) => list_dir(dir)?,
+        Source::Dir(dir) => list_dir(dir, MAX_ENTRIES)?,
     };
 
     let parsed = parse_all(&files, today);
@@ -185,7 +194,8 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
     })
 }
 
-type Parsed = (Option<Entry>, Vec<Problem>);
+/// One file's outcome: the entry if it parsed, and the file's own problems.
+pub type Parsed = (Option<Entry>, Vec<Problem>);
 
 /// Parses files on all cores. Each file is independent, and on a large catalog the
 /// YAML parse is nearly all of the load time; results keep the input order.
@@ -216,17 +226,28 @@ fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
     let text: Cow<'_, str> = match (origin.embedded, &origin.path) {
         (Some(t), _) => Cow::Borrowed(t),
         (None, Some(path)) => match read_file(path) {
-            Ok(bytes) => match decode(bytes) {
-                Ok(t) => Cow::Owned(t),
-                Err((pos, msg)) => return (None, vec![Problem::error(&origin.file, msg).at(pos)]),
-            },
+            Ok(bytes) => return check_bytes(origin, bytes, today),
             Err(msg) => return (None, vec![Problem::error(&origin.file, msg)]),
         },
         (None, None) => return (None, Vec::new()),
     };
-    match parse_entry(&text) {
+    check_text(origin, &text, today)
+}
+
+/// Decodes, parses and checks one file's bytes as if read from `origin`.
+pub fn check_bytes(origin: &Origin, bytes: Vec<u8>, today: NaiveDate) -> Parsed {
+    match decode(bytes) {
+        Ok(text) => check_text(origin, &text, today),
+        Err((pos, msg)) => (None, vec![Problem::error(&origin.file, msg).at(pos)]),
+    }
+}
+
+/// Parses and checks one entry's text as if read from `origin`: the entry, if it
+/// parsed, and the problems of this file alone.
+pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
+    match parse_entry(text) {
         Ok(entry) => {
-            let problems = validate::check_entry(&entry, origin, &text, today);
+            let problems = validate::check_entry(&entry, origin, text, today);
             (Some(entry), problems)
         }
         Err((pos, msg)) => (None, vec![Problem::error(&origin.file, msg).at(pos)]),
@@ -238,7 +259,12 @@ fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
 pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
     // A BOM is harmless and editors on some systems add one.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    // Only comments and blank lines: nothing for the parser to say beyond "end of input".
+    let has_content = text.lines().any(|l| {
+        let l = l.trim();
+        !l.is_empty() && !l.starts_with('#')
+    });
+    if !has_content {
         return Err((
             (0, 0),
             "file is empty, expected a YAML mapping with the fields of one entry".to_owned(),
@@ -279,8 +305,35 @@ fn describe_yaml_error(e: &serde_saphyr::Error) -> String {
             other => format!("document is too large for one entry ({other:?})"),
         };
     }
-    if matches!(inner, serde_saphyr::Error::MultipleDocuments { .. }) {
-        return "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned();
+    use serde_saphyr::Error as E;
+    match inner {
+        E::MultipleDocuments { .. } => {
+            return "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned();
+        }
+        E::DuplicateMappingKey { key: Some(k), .. } => {
+            return format!("field `{k}` appears more than once; each field may appear once");
+        }
+        E::SerdeMissingField { field, .. } => return format!("missing required field `{field}`"),
+        E::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
+            return "expected a whole number here".to_owned();
+        }
+        E::Unexpected { expected, .. } => {
+            let what = match *expected {
+                "string scalar" => "expected text here, found a list or a mapping",
+                "mapping start" => "expected a mapping of `key: value` fields here",
+                "sequence start" => "expected a list here: `[a, b]`, or one `- item` per line",
+                _ => "",
+            };
+            if !what.is_empty() {
+                return what.to_owned();
+            }
+        }
+        _ => {}
+    }
+    if inner.to_string().starts_with("recursion limit exceeded") {
+        return format!(
+            "document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4"
+        );
     }
     let msg = serde_saphyr::DefaultMessageFormatter.format_message(inner);
     // The library leaves control characters to its renderer; we print the raw message.
@@ -298,9 +351,15 @@ fn describe_yaml_error(e: &serde_saphyr::Error) -> String {
 
 /// Lists a directory's catalog files, sorted by name so output never depends on
 /// `read_dir` order. Returns the files and the names of those skipped.
-fn list_dir(dir: &Path) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
-    let meta = fs::metadata(dir)
-        .with_context(|| format!("cannot open catalog directory `{}`", dir.display()))?;
+fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
+    let dir_error = |what: &str, e: std::io::Error| {
+        anyhow::anyhow!(
+            "cannot {what} catalog directory `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        )
+    };
+    let meta = fs::metadata(dir).map_err(|e| dir_error("open", e))?;
     if !meta.is_dir() {
         bail!(
             "`{}` is not a directory; expected a directory of .yaml files",
@@ -309,11 +368,8 @@ fn list_dir(dir: &Path) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
-    for item in fs::read_dir(dir)
-        .with_context(|| format!("cannot read catalog directory `{}`", dir.display()))?
-    {
-        let item =
-            item.with_context(|| format!("cannot read catalog directory `{}`", dir.display()))?;
+    for item in fs::read_dir(dir).map_err(|e| dir_error("read", e))? {
+        let item = item.map_err(|e| dir_error("read", e))?;
         let name = item.file_name().to_string_lossy().into_owned();
         let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
         if !is_yaml || name.starts_with('.') {
@@ -321,9 +377,9 @@ fn list_dir(dir: &Path) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
             continue;
         }
         files.push((name, item.path()));
-        if files.len() > MAX_ENTRIES {
+        if files.len() > max_entries {
             bail!(
-                "catalog directory `{}` holds more than {MAX_ENTRIES} .yaml files, the most one catalog may have",
+                "catalog directory `{}` holds more than {max_entries} .yaml files, the most one catalog may have",
                 dir.display()
             );
         }
@@ -457,6 +513,17 @@ mod tests {
         assert_eq!(c.get("K-ISMS").map(|e| e.id.as_str()), Some("kisms"));
         assert_eq!(c.suggest("tisx"), Some("tisax"));
         assert_eq!(c.suggest("zzzzzz"), None);
+    }
+
+    #[test]
+    fn too_many_files_is_an_error_naming_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..4 {
+            std::fs::write(dir.path().join(format!("e{i}.yaml")), "x").unwrap();
+        }
+        let err = list_dir(dir.path(), 3).unwrap_err().to_string();
+        assert!(err.contains("holds more than 3 .yaml files"), "{err}");
+        assert!(list_dir(dir.path(), 4).is_ok());
     }
 
     #[test]

@@ -70,15 +70,15 @@ pub struct FilterArgs {
     pub region: Vec<RegionQuery>,
 
     /// Only entries aimed at this industry. Repeat to match any.
-    #[arg(long, short = 'i', value_name = "INDUSTRY")]
+    #[arg(long, short = 'i', value_name = "INDUSTRY", ignore_case = true)]
     pub industry: Vec<Industry>,
 
     /// Only entries of this kind. Repeat to match any.
-    #[arg(long, short = 'k', value_name = "KIND")]
+    #[arg(long, short = 'k', value_name = "KIND", ignore_case = true)]
     pub kind: Vec<Kind>,
 
     /// Only entries with this status. Repeat to match any.
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", ignore_case = true)]
     pub status: Vec<Status>,
 
     /// Only entries mentioning this text (case-insensitive) in a name, alias, issuer,

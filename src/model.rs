@@ -169,11 +169,11 @@ macro_rules! vocabulary {
         $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema, clap::ValueEnum)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, clap::ValueEnum)]
         pub enum $name {
             $(
                 $(#[$vmeta])*
-                #[serde(rename = $text $(, alias = $alias)*)]
+                #[serde(rename = $text)]
                 #[value(name = $text $(, alias = $alias)*)]
                 $variant,
             )+
@@ -195,11 +195,12 @@ macro_rules! vocabulary {
             }
         }
 
+        /// Exact spelling (or an alias), as data files are canonical; the CLI
+        /// matches case-insensitively through clap.
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                let lower = s.trim().to_ascii_lowercase();
-                match lower.as_str() {
+                match s {
                     $($text $(| $alias)* => Ok($name::$variant),)+
                     _ => Err(format!(
                         "unknown {} `{}`, expected one of: {}",
@@ -210,6 +211,9 @@ macro_rules! vocabulary {
                 }
             }
         }
+
+        // Through `FromStr`, so an unknown value is reported in our words, at its line.
+        string_scalar!(@de $name, concat!("one of the ", stringify!($name), " values"));
     };
 }
 
@@ -314,19 +318,7 @@ vocabulary! {
 /// Implements `Deserialize` through `FromStr` and `Serialize` through `Display`, so the
 /// parser reports a bad value at its own line and column with our message.
 macro_rules! string_scalar {
-    ($name:ty, $expecting:literal, $schema:expr) => {
-        impl schemars::JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($name).into()
-            }
-            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                let mut schema: serde_json::Map<String, serde_json::Value> = $schema;
-                schema.insert("type".into(), "string".into());
-                schema.insert("description".into(), $expecting.into());
-                schema.into()
-            }
-        }
-
+    (@de $name:ty, $expecting:expr) => {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct V;
@@ -348,6 +340,21 @@ macro_rules! string_scalar {
                 d.deserialize_str(V)
             }
         }
+    };
+    ($name:ty, $expecting:literal, $schema:expr) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut schema: serde_json::Map<String, serde_json::Value> = $schema;
+                schema.insert("type".into(), "string".into());
+                schema.insert("description".into(), $expecting.into());
+                schema.into()
+            }
+        }
+
+        $crate::model::string_scalar!(@de $name, $expecting);
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -706,7 +713,11 @@ mod tests {
 
     #[test]
     fn vocabularies_accept_aliases_and_list_values_on_error() {
-        assert_eq!("License".parse::<Kind>().unwrap(), Kind::Licence);
+        assert_eq!("license".parse::<Kind>().unwrap(), Kind::Licence);
+        assert!(
+            "License".parse::<Kind>().is_err(),
+            "data files are lowercase"
+        );
         let err = "cert".parse::<Kind>().unwrap_err();
         assert!(err.contains("certification, attestation"), "{err}");
     }

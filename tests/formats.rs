@@ -265,7 +265,7 @@ fn a_broken_catalog_fails_every_reading_command_with_located_errors() {
     let err = String::from_utf8(out.stderr).unwrap();
     let file = dir.path().join("gamma.yaml").display().to_string();
     assert!(
-        err.contains(&format!("{file}:3:7: unknown variant `certificaton`")),
+        err.contains(&format!("{file}:3:7: unknown kind `certificaton`")),
         "{err}"
     );
     assert!(err.contains("has 1 problem"), "{err}");

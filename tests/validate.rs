@@ -1,0 +1,628 @@
+//! `certs validate`: one fixture catalog per failure kind under tests/fixtures, each
+//! with the exact file, line, column and message it must produce; input limits that
+//! need files made at run time (size, links, special files); the JSON report.
+
+mod common;
+use common::{catalog_dir, certs, entry, fixture};
+
+use serde_json::Value;
+
+/// Runs `certs validate --format json DIR` from tests/fixtures so file names are
+/// short, and returns the exit code and (file, line, column, message) of each problem.
+fn problems(dir: &str) -> (i32, Vec<(String, u64, u64, String)>) {
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "--format", "json", dir])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let list = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["file"].as_str().unwrap().to_owned(),
+                p["line"].as_u64().unwrap_or(0),
+                p["column"].as_u64().unwrap_or(0),
+                p["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    (out.status.code().unwrap(), list)
+}
+
+fn p(file: &str, line: u64, column: u64, message: &str) -> (String, u64, u64, String) {
+    (file.to_owned(), line, column, message.to_owned())
+}
+
+fn assert_problems(dir: &str, expected: &[(String, u64, u64, String)]) {
+    let (code, found) = problems(dir);
+    assert_eq!(found, expected, "{dir}");
+    assert_eq!(code, 1, "{dir}: problems must fail the run");
+}
+
+#[test]
+fn unknown_field() {
+    assert_problems(
+        "unknown-field",
+        &[p(
+            "unknown-field/alpha.yaml",
+            6,
+            1,
+            "unknown field `acheived`, expected one of id, name, full_name, aliases, kind, status, issuer, auditor, jurisdictions, industries, scope, standards, achieved, valid_until, period, source_updated, evidence, summary, links",
+        )],
+    );
+}
+
+#[test]
+fn wrong_type() {
+    assert_problems(
+        "wrong-type",
+        &[p(
+            "wrong-type/alpha.yaml",
+            7,
+            17,
+            "expected a whole number here",
+        )],
+    );
+}
+
+#[test]
+fn unknown_vocabulary_value() {
+    assert_problems(
+        "unknown-industry",
+        &[p(
+            "unknown-industry/alpha.yaml",
+            6,
+            23,
+            "unknown industry `farming`, expected one of: automotive, finance, government, healthcare, media, telecom",
+        )],
+    );
+}
+
+#[test]
+fn unknown_region_codes() {
+    assert_problems(
+        "unknown-region",
+        &[
+            p(
+                "unknown-region/alpha.yaml",
+                4,
+                21,
+                "unknown jurisdiction `xx`, expected a lowercase ISO 3166-1 alpha-2 country code (e.g. `sg`), `eu` or `global`",
+            ),
+            p(
+                "unknown-region/beta.yaml",
+                9,
+                16,
+                "unknown country code `SG`, expected a lowercase ISO 3166-1 alpha-2 code (e.g. `sg`, `de`)",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn bad_dates() {
+    assert_problems(
+        "bad-date",
+        &[
+            p(
+                "bad-date/alpha.yaml",
+                6,
+                11,
+                "invalid date `2020-13`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+            ),
+            p(
+                "bad-date/beta.yaml",
+                5,
+                17,
+                "invalid timestamp `2024-01-02T03:04:05`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    assert_problems(
+        "missing-field",
+        &[p(
+            "missing-field/alpha.yaml",
+            8,
+            1,
+            "missing required field `kind`",
+        )],
+    );
+}
+
+#[test]
+fn file_name_must_match_id() {
+    assert_problems(
+        "id-mismatch",
+        &[p(
+            "id-mismatch/alpha.yaml",
+            1,
+            5,
+            "id `alfa` does not match the file name; expected the file to be named `alfa.yaml`, or the id to be `alpha`",
+        )],
+    );
+}
+
+#[test]
+fn invalid_id() {
+    assert_problems(
+        "bad-id",
+        &[p(
+            "bad-id/Alpha.yaml",
+            1,
+            5,
+            "invalid id `Alpha`, expected 1 to 64 lowercase letters, digits and hyphens (e.g. `pci-dss`)",
+        )],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    assert_problems(
+        "duplicate-id",
+        &[p(
+            "duplicate-id/alpha.yml",
+            1,
+            5,
+            "duplicate id `alpha`, also the id of duplicate-id/alpha.yaml",
+        )],
+    );
+}
+
+#[test]
+fn aliases_collide_ignoring_case() {
+    assert_problems(
+        "alias-collision",
+        &[
+            p(
+                "alias-collision/beta.yaml",
+                6,
+                11,
+                "alias `ALPHA` is already the id of `alpha` (alias-collision/alpha.yaml); ids and aliases must be unique, ignoring case",
+            ),
+            p(
+                "alias-collision/beta.yaml",
+                6,
+                18,
+                "alias `Shared` is already an alias of `alpha` (alias-collision/alpha.yaml); ids and aliases must be unique, ignoring case",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn impossible_dates() {
+    let (code, found) = problems("impossible-dates");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found[0],
+        p(
+            "impossible-dates/achieved-late.yaml",
+            6,
+            11,
+            "`achieved` 2024-02 is after `source_updated` 2024-01-02 03:04:05; a page cannot report what had not happened yet"
+        )
+    );
+    assert_eq!(
+        found[1],
+        p(
+            "impossible-dates/expired-first.yaml",
+            7,
+            14,
+            "`valid_until` 2019 is before `achieved` 2020-05-01"
+        )
+    );
+    // The future check names today's date, which the test cannot fix.
+    assert_eq!(
+        (found[2].0.as_str(), found[2].1, found[2].2),
+        ("impossible-dates/future.yaml", 5, 18)
+    );
+    assert!(
+        found[2]
+            .3
+            .starts_with("`source_updated` 2999-01-01 00:00:00 is in the future (today is "),
+        "{}",
+        found[2].3
+    );
+    assert_eq!(
+        found[3],
+        p(
+            "impossible-dates/period.yaml",
+            7,
+            10,
+            "`period.start` 2021-01-01 is after `period.end` 2020-12-31"
+        )
+    );
+    assert_eq!(found.len(), 4);
+}
+
+#[test]
+fn blank_text_and_repeated_items() {
+    assert_problems(
+        "blank-and-repeated",
+        &[
+            p(
+                "blank-and-repeated/alpha.yaml",
+                2,
+                1,
+                "`name` is blank; write a value or remove the field",
+            ),
+            p(
+                "blank-and-repeated/alpha.yaml",
+                4,
+                17,
+                "`jurisdictions` lists `sg` more than once",
+            ),
+            p(
+                "blank-and-repeated/alpha.yaml",
+                7,
+                5,
+                "`standards` lists `ISO/IEC 27001` more than once",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn links_must_be_http_urls() {
+    assert_problems(
+        "bad-link",
+        &[p(
+            "bad-link/alpha.yaml",
+            6,
+            9,
+            "invalid link `www.example.com`, expected an absolute http:// or https:// URL",
+        )],
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    assert_problems(
+        "duplicate-key",
+        &[p(
+            "duplicate-key/alpha.yaml",
+            6,
+            1,
+            "field `name` appears more than once; each field may appear once",
+        )],
+    );
+}
+
+#[test]
+fn multi_document_files() {
+    assert_problems(
+        "multi-document",
+        &[p(
+            "multi-document/alpha.yaml",
+            11,
+            1,
+            "file holds more than one YAML document (`---`); put each entry in a file of its own",
+        )],
+    );
+}
+
+#[test]
+fn alias_bombs_are_refused_at_the_first_anchor() {
+    assert_problems(
+        "alias-bomb",
+        &[p(
+            "alias-bomb/alpha.yaml",
+            10,
+            11,
+            "YAML anchors and aliases (`&name`, `*name`) are not allowed in catalog files; write the value out",
+        )],
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack() {
+    assert_problems(
+        "deep-nesting",
+        &[p(
+            "deep-nesting/alpha.yaml",
+            7,
+            268,
+            "document is nested deeper than 16 levels; an entry needs at most 4",
+        )],
+    );
+}
+
+#[test]
+fn invalid_utf8_points_at_the_byte() {
+    assert_problems(
+        "invalid-utf8",
+        &[p(
+            "invalid-utf8/alpha.yaml",
+            9,
+            17,
+            "invalid UTF-8 (byte 0xff); catalog files must be UTF-8 text",
+        )],
+    );
+}
+
+#[test]
+fn empty_and_comment_only_files() {
+    let msg = "file is empty, expected a YAML mapping with the fields of one entry";
+    assert_problems(
+        "empty-file",
+        &[
+            p("empty-file/alpha.yaml", 0, 0, msg),
+            p("empty-file/beta.yaml", 0, 0, msg),
+        ],
+    );
+}
+
+#[test]
+fn a_document_that_is_not_a_mapping() {
+    assert_problems(
+        "not-a-mapping",
+        &[p(
+            "not-a-mapping/alpha.yaml",
+            1,
+            1,
+            "expected a mapping of `key: value` fields here",
+        )],
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (code, found) = problems("bom");
+    assert_eq!((code, found.len()), (0, 0));
+}
+
+#[test]
+fn every_problem_in_every_file_in_one_run() {
+    let (code, found) = problems("many-problems");
+    assert_eq!(code, 1);
+    let files: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "many-problems/alpha.yaml",
+            "many-problems/beta.yaml",
+            "many-problems/delta.yaml",
+            "many-problems/gamma.yaml"
+        ]
+    );
+}
+
+#[test]
+fn text_report_is_compiler_style_with_a_summary() {
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "many-problems"])
+        .assert()
+        .code(1);
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("many-problems/alpha.yaml:6:1: unknown field `acheived`"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("many-problems/beta.yaml:4:17: unknown jurisdiction `zz`"),
+        "{text}"
+    );
+    assert_eq!(lines.last(), Some(&"4 entries, 4 errors, 0 warnings"));
+}
+
+#[test]
+fn json_report_has_the_fields_ci_annotations_need() {
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "--format", "json", "bad-link"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &v[0];
+    for key in ["file", "line", "column", "entry", "severity", "message"] {
+        assert!(first.get(key).is_some(), "no `{key}` in {first}");
+    }
+    assert_eq!(first["entry"], Value::Null, "the entry did not parse");
+    assert_eq!(first["severity"], "error");
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let (code, found) = problems("warnings");
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        [
+            p(
+                "warnings/alpha.yaml",
+                1,
+                1,
+                "entry lists no evidence a customer can obtain"
+            ),
+            p(
+                "warnings/long.yaml",
+                9,
+                1,
+                "summary is 1079 characters, over 3 times the catalog's median of 13; keep it to a few sentences in your own words"
+            ),
+        ]
+    );
+    certs()
+        .current_dir(fixture(""))
+        .args(["validate", "--strict", "warnings"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn other_files_are_ignored_and_noted_under_verbose() {
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "mixed"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "1 entry, 0 problems\n"
+    );
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "--verbose", "mixed"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "mixed/README.md: note: skipped, not a .yaml or .yml file\nmixed/notes.txt: note: skipped, not a .yaml or .yml file\n1 entry, 0 problems\n"
+    );
+}
+
+#[test]
+fn a_directory_without_entries_or_missing_is_an_error() {
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "no-yaml"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(
+        err,
+        "error: cannot validate `no-yaml`: catalog directory `no-yaml` has no .yaml or .yml files\n"
+    );
+    let out = certs()
+        .current_dir(fixture(""))
+        .args(["validate", "does-not-exist"])
+        .assert()
+        .code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.starts_with("error: cannot validate `does-not-exist`: cannot open catalog directory `does-not-exist`: no such file or directory"), "{err}");
+}
+
+#[test]
+fn the_shipped_catalog_validates() {
+    let out = certs().arg("validate").assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert_eq!(
+        text.lines().last(),
+        Some("21 entries, 0 errors, 11 warnings")
+    );
+}
+
+/// Limits that are cheaper to make at run time than to commit.
+mod made_at_run_time {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn validate(dir: &std::path::Path) -> (i32, String) {
+        let out = certs().args(["validate"]).arg(dir).output().unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    }
+
+    #[test]
+    fn files_over_one_mebibyte_are_refused_unread() {
+        let big = format!("{}\n{}", entry("big"), "# padding\n".repeat(110_000));
+        let dir = catalog_dir(&[("big.yaml", &big)]);
+        let (code, text) = validate(dir.path());
+        assert_eq!(code, 1);
+        let file = dir.path().join("big.yaml").display().to_string();
+        assert!(
+            text.starts_with(&format!(
+                "{file}: file is {} bytes, larger than the 1048576-byte (1 MiB) limit",
+                big.len()
+            )),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn symlink_loops_and_dangling_links_are_reported_per_file() {
+        let dir = catalog_dir(&[("good.yaml", &entry("good"))]);
+        symlink(
+            dir.path().join("loop-b.yaml"),
+            dir.path().join("loop-a.yaml"),
+        )
+        .unwrap();
+        symlink(
+            dir.path().join("loop-a.yaml"),
+            dir.path().join("loop-b.yaml"),
+        )
+        .unwrap();
+        symlink(dir.path().join("nowhere"), dir.path().join("dangling.yaml")).unwrap();
+        let (code, text) = validate(dir.path());
+        assert_eq!(code, 1);
+        let at = |n: &str| dir.path().join(n).display().to_string();
+        assert!(
+            text.contains(&format!(
+                "{}: cannot read file: no such file or directory\n",
+                at("dangling.yaml")
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{}: cannot read file: too many levels of symbolic links (a symlink loop?)\n",
+                at("loop-a.yaml")
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "{}: cannot read file: too many levels of symbolic links (a symlink loop?)\n",
+                at("loop-b.yaml")
+            )),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("4 entries, 3 errors, 0 warnings\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn directories_and_fifos_named_like_entries_are_not_read() {
+        let dir = catalog_dir(&[("good.yaml", &entry("good"))]);
+        std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
+        let fifo = dir.path().join("pipe.yaml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .map(|s| s.success())
+            .unwrap_or(false);
+        let (code, text) = validate(dir.path());
+        assert_eq!(code, 1);
+        let folder = dir.path().join("folder.yaml").display().to_string();
+        assert!(
+            text.contains(&format!(
+                "{folder}: not a regular file; expected a YAML file\n"
+            )),
+            "{text}"
+        );
+        if made {
+            assert!(
+                text.contains(&format!(
+                    "{}: not a regular file; expected a YAML file\n",
+                    fifo.display()
+                )),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_in_place_of_a_directory() {
+        let dir = catalog_dir(&[("good.yaml", &entry("good"))]);
+        let file = dir.path().join("good.yaml");
+        let out = certs().arg("validate").arg(&file).assert().code(1);
+        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            err.contains("is not a directory; expected a directory of .yaml files"),
+            "{err}"
+        );
+    }
+}
