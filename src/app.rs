@@ -8,12 +8,17 @@ use chrono::NaiveDate;
 
 use crate::catalog::{self, Catalog, Loaded, Source};
 use crate::cli::{
-    Cli, ColorChoice, Command, FilterArgs, ListArgs, ProblemFormat, ShowArgs, ValidateArgs,
+    Cli, ColorChoice, Command, CompletionsArgs, DiffArgs, ExpiringArgs, FilterArgs, ListArgs,
+    ListingArgs, MatrixArgs, ProblemFormat, RegionsArgs, RequireArgs, ShowArgs, StaleArgs,
+    ValidateArgs,
 };
+use crate::config::{self, Config};
+use crate::diff;
 use crate::model::Entry;
 use crate::problem::Problem;
 use crate::query::{self, Filter};
 use crate::render::{self, Column, ListFormat, ShowFormat, Style};
+use crate::views::{self, Dated, EvidenceRow, IndustryFacet, MatrixBy, RegionFacet};
 
 /// Process exit statuses, documented in `--help` and README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,22 +41,49 @@ pub struct Session {
     pub source: Source,
     pub style: Style,
     pub today: NaiveDate,
+    /// Default `--format` from the config file.
+    pub format: Option<ListFormat>,
 }
 
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    // These two need neither config nor catalog, and must work even when either is broken.
+    match &cli.command {
+        Command::Schema => {
+            render::json(out, &schemars::schema_for!(Entry))?;
+            return Ok(Exit::Success);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(crate::cli::command()).render(out)?;
+            return Ok(Exit::Success);
+        }
+        _ => {}
+    }
+    let config: Config = config::load()?;
+    // Flags (and CERTS_DATA, which clap folds into --data) win over the config file.
     let ctx = Session {
-        source: cli.data.clone().map_or(Source::Embedded, Source::Dir),
-        style: style(cli.color.unwrap_or(ColorChoice::Auto)),
+        source: cli
+            .data
+            .clone()
+            .or(config.data_dir)
+            .map_or(Source::Embedded, Source::Dir),
+        style: style(cli.color.or(config.color).unwrap_or(ColorChoice::Auto)),
         today: chrono::Local::now().date_naive(),
+        format: config.format,
     };
     match cli.command {
         Command::List(args) => list(&ctx, args, out, err),
         Command::Show(args) => show(&ctx, args, out, err),
         Command::Validate(args) => validate(&ctx, args, out),
-        Command::Schema => {
-            render::json(out, &schemars::schema_for!(Entry))?;
-            Ok(Exit::Success)
-        }
+        Command::Evidence(args) => evidence(&ctx, args, out, err),
+        Command::Stale(args) => stale(&ctx, args, out, err),
+        Command::Expiring(args) => expiring(&ctx, args, out, err),
+        Command::Regions(args) => regions(&ctx, args, out, err),
+        Command::Industries(args) => industries(&ctx, args, out, err),
+        Command::Matrix(args) => matrix(&ctx, args, out, err),
+        Command::Require(args) => require(&ctx, args, out, err),
+        Command::Diff(args) => diff(&ctx, args, out, err),
+        Command::Completions(args) => completions(&ctx, args, out, err),
+        Command::Schema | Command::Man => unreachable!("handled above"),
     }
 }
 
@@ -77,7 +109,11 @@ fn style(choice: ColorChoice) -> Style {
 /// Loads the catalog for a command that reads it. Any error in the catalog stops the
 /// command: listing from a half-loaded catalog would give answers that look complete.
 fn load(ctx: &Session, err: &mut dyn Write) -> anyhow::Result<Catalog> {
-    let loaded = catalog::load(&ctx.source, ctx.today)?;
+    load_source(&ctx.source, ctx.today, err)
+}
+
+fn load_source(source: &Source, today: NaiveDate, err: &mut dyn Write) -> anyhow::Result<Catalog> {
+    let loaded = catalog::load(source, today)?;
     let errors = loaded.error_count();
     if errors > 0 {
         for p in loaded.problems.iter().filter(|p| p.is_error()) {
@@ -85,7 +121,7 @@ fn load(ctx: &Session, err: &mut dyn Write) -> anyhow::Result<Catalog> {
         }
         return Err(anyhow!(
             "{} has {errors} problem{}; `certs validate` lists them all",
-            ctx.source.describe(),
+            source.describe(),
             if errors == 1 { "" } else { "s" }
         ));
     }
@@ -106,6 +142,27 @@ impl From<FilterArgs> for Filter {
     }
 }
 
+impl Session {
+    fn list_format(&self, flag: Option<ListFormat>) -> ListFormat {
+        flag.or(self.format).unwrap_or_default()
+    }
+
+    /// `show` takes the config's format where it has one of the same name.
+    fn show_format(&self, flag: Option<ShowFormat>) -> ShowFormat {
+        flag.unwrap_or(match self.format {
+            Some(ListFormat::Json) => ShowFormat::Json,
+            Some(ListFormat::Yaml) => ShowFormat::Yaml,
+            Some(ListFormat::Markdown) => ShowFormat::Markdown,
+            _ => ShowFormat::Text,
+        })
+    }
+
+    /// Applies a listing's filter to a loaded catalog.
+    fn select<'c>(&self, catalog: &'c Catalog, filter: FilterArgs) -> Vec<&'c Entry> {
+        Filter::from(filter).apply(catalog.entries())
+    }
+}
+
 fn list(
     ctx: &Session,
     args: ListArgs,
@@ -113,10 +170,9 @@ fn list(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let filter = Filter::from(args.filter);
-    let mut entries = filter.apply(catalog.entries());
+    let mut entries = ctx.select(&catalog, args.filter);
     query::sort(&mut entries, args.sort, args.reverse);
-    let format = args.format.unwrap_or_default();
+    let format = ctx.list_format(args.format);
     render::listing(
         out,
         format,
@@ -207,7 +263,7 @@ fn show(
         )?;
         return Ok(Exit::Failure);
     };
-    match args.format {
+    match ctx.show_format(args.format) {
         ShowFormat::Text => render::show_text(out, entry, &ctx.style)?,
         ShowFormat::Json => render::json(out, entry)?,
         ShowFormat::Yaml => render::yaml(out, entry)?,
@@ -279,4 +335,321 @@ fn count_unparsed(loaded: &Loaded) -> usize {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+fn evidence(
+    ctx: &Session,
+    args: ListingArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.filter);
+    let rows = views::evidence(&entries);
+    let access = |r: &EvidenceRow| {
+        r.access
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(";")
+    };
+    let table: [Column<EvidenceRow>; 6] = [
+        Column::new("ENTRY", |r| r.entry.to_owned()),
+        Column::new("TYPE", |r| r.kind.to_string()),
+        Column::new("TITLE", |r| r.title.unwrap_or_default().to_owned()),
+        Column::new("REFERENCE", |r| r.reference.unwrap_or_default().to_owned()),
+        Column::new("ACCESS", |r| {
+            r.access
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+        Column::new("CONTACT", |r| r.contact.unwrap_or_default().to_owned()),
+    ];
+    let data: [Column<EvidenceRow>; 8] = [
+        Column::new("entry", |r| r.entry.to_owned()),
+        Column::new("name", |r| r.name.to_owned()),
+        Column::new("type", |r| r.kind.to_string()),
+        Column::new("title", |r| r.title.unwrap_or_default().to_owned()),
+        Column::new("reference", |r| r.reference.unwrap_or_default().to_owned()),
+        Column::new("access", access),
+        Column::new("contact", |r| r.contact.unwrap_or_default().to_owned()),
+        Column::new("url", |r| r.url.unwrap_or_default().to_owned()),
+    ];
+    let format = ctx.list_format(args.format);
+    render::listing(out, format, &ctx.style, &rows, &table, &data)?;
+    if rows.is_empty() && format == ListFormat::Table {
+        writeln!(err, "no evidence listed for the selected entries")?;
+    }
+    Ok(Exit::Success)
+}
+
+/// Columns of `stale` and `expiring`; only the date's header differs.
+fn dated_columns<'a>(
+    date_header: &'static str,
+    age_header: &'static str,
+) -> ([Column<Dated<'a>>; 4], [Column<Dated<'a>>; 6]) {
+    (
+        [
+            Column::new("ID", |d| d.id.to_owned()),
+            Column::new("NAME", |d| d.name.to_owned()),
+            Column::new(date_header, |d| d.date.clone()),
+            Column::new(age_header, |d| d.age.clone()),
+        ],
+        [
+            Column::new("id", |d| d.id.to_owned()),
+            Column::new("name", |d| d.name.to_owned()),
+            Column::new("date", |d| d.date.clone()),
+            Column::new("days", |d| d.days.to_string()),
+            Column::new("age", |d| d.age.clone()),
+            Column::new("status", |d| d.status.to_string()),
+        ],
+    )
+}
+
+fn stale(
+    ctx: &Session,
+    args: StaleArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.listing.filter);
+    let rows = views::stale(&entries, args.older_than, args.as_of.unwrap_or(ctx.today));
+    let (table, data) = dated_columns("UPDATED", "AGE");
+    let format = ctx.list_format(args.listing.format);
+    render::listing(out, format, &ctx.style, &rows, &table, &data)?;
+    if rows.is_empty() && format == ListFormat::Table {
+        writeln!(err, "no source page is older than {}", args.older_than)?;
+    }
+    Ok(Exit::Success)
+}
+
+fn expiring(
+    ctx: &Session,
+    args: ExpiringArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.listing.filter);
+    let rows = views::expiring(&entries, args.within, args.as_of.unwrap_or(ctx.today));
+    let (table, data) = dated_columns("VALID UNTIL", "EXPIRES");
+    let format = ctx.list_format(args.listing.format);
+    render::listing(out, format, &ctx.style, &rows, &table, &data)?;
+    if rows.is_empty() && format == ListFormat::Table {
+        let undated = entries.iter().filter(|e| e.valid_until.is_none()).count();
+        writeln!(
+            err,
+            "nothing expires within {} ({undated} of {} entries give no `valid_until`)",
+            args.within,
+            entries.len()
+        )?;
+    }
+    Ok(Exit::Success)
+}
+
+fn regions(
+    ctx: &Session,
+    args: RegionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.listing.filter);
+    let rows = views::regions(&entries, args.all);
+    let table: [Column<RegionFacet>; 4] = [
+        Column::new("REGION", |r| r.code.clone()),
+        Column::new("NAME", |r| r.name.clone()),
+        Column::new("ENTRIES", |r| r.entries.to_string()),
+        Column::new("MEMBERS", |r| r.members.join(" ")),
+    ];
+    let data: [Column<RegionFacet>; 5] = [
+        Column::new("code", |r| r.code.clone()),
+        Column::new("name", |r| r.name.clone()),
+        Column::new("kind", |r| r.kind.to_owned()),
+        Column::new("entries", |r| r.entries.to_string()),
+        Column::new("members", |r| r.members.join(";")),
+    ];
+    render::listing(
+        out,
+        ctx.list_format(args.listing.format),
+        &ctx.style,
+        &rows,
+        &table,
+        &data,
+    )?;
+    Ok(Exit::Success)
+}
+
+fn industries(
+    ctx: &Session,
+    args: ListingArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.filter);
+    let rows = views::industries(&entries);
+    let table: [Column<IndustryFacet>; 2] = [
+        Column::new("INDUSTRY", |r| r.industry.to_string()),
+        Column::new("ENTRIES", |r| r.entries.to_string()),
+    ];
+    let data: [Column<IndustryFacet>; 2] = [
+        Column::new("industry", |r| r.industry.to_string()),
+        Column::new("entries", |r| r.entries.to_string()),
+    ];
+    render::listing(
+        out,
+        ctx.list_format(args.format),
+        &ctx.style,
+        &rows,
+        &table,
+        &data,
+    )?;
+    Ok(Exit::Success)
+}
+
+fn matrix(
+    ctx: &Session,
+    args: MatrixArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let entries = ctx.select(&catalog, args.listing.filter);
+    // Columns the user picks must be values the matrix understands.
+    for c in &args.columns {
+        let known = match args.by {
+            MatrixBy::Region => c == "global" || c.parse::<crate::region::RegionQuery>().is_ok(),
+            MatrixBy::Industry => c.parse::<crate::model::Industry>().is_ok(),
+        };
+        if !known {
+            writeln!(
+                err,
+                "error: unknown column `{c}` for --by {:?}; `certs regions` and `certs industries` list the values",
+                args.by
+            )?;
+            return Ok(Exit::Usage);
+        }
+    }
+    let m = views::matrix(&entries, args.by, &args.columns);
+    let format = ctx.list_format(args.listing.format);
+    match format {
+        ListFormat::Json => render::json(out, &m)?,
+        ListFormat::Yaml => render::yaml(out, &m)?,
+        ListFormat::Ids => {
+            for r in &m.rows {
+                writeln!(out, "{}", r.id)?;
+            }
+        }
+        _ => {
+            // A mark people can see in a table; plain `x` for CSV and TSV.
+            let mark = if matches!(format, ListFormat::Table | ListFormat::Markdown) {
+                "●"
+            } else {
+                "x"
+            };
+            let mut headers = vec![if mark == "x" { "id" } else { "ID" }];
+            headers.extend(m.columns.iter().map(String::as_str));
+            let rows: Vec<Vec<String>> = m
+                .rows
+                .iter()
+                .map(|r| {
+                    std::iter::once(r.id.clone())
+                        .chain(
+                            r.marks
+                                .iter()
+                                .map(|&b| if b { mark.to_owned() } else { String::new() }),
+                        )
+                        .collect()
+                })
+                .collect();
+            render::grid(out, format, &ctx.style, &headers, &rows)?;
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn require(
+    ctx: &Session,
+    args: RequireArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = load(ctx, err)?;
+    let results: Vec<views::Requirement> = args
+        .keys
+        .iter()
+        .map(|k| views::require(k, catalog.get(k), &args.region, &args.industry))
+        .collect();
+    match args.format {
+        ProblemFormat::Json => render::json(out, &results)?,
+        ProblemFormat::Text => {
+            for r in &results {
+                let name = r.id.as_deref().unwrap_or(&r.key);
+                if r.ok {
+                    writeln!(out, "ok: {name}")?;
+                }
+                for reason in &r.reasons {
+                    writeln!(out, "not met: {reason}")?;
+                }
+            }
+        }
+    }
+    Ok(if results.iter().all(|r| r.ok) {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
+}
+
+fn diff(
+    ctx: &Session,
+    args: DiffArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let mut side = |dir: Option<std::path::PathBuf>| {
+        let source = dir.map_or_else(|| ctx.source.clone(), Source::Dir);
+        load_source(&source, ctx.today, err)
+    };
+    let old = side(args.old)?;
+    let new = side(args.new)?;
+    let d = diff::diff(&old, &new);
+    match args.format {
+        ProblemFormat::Json => render::json(out, &d)?,
+        ProblemFormat::Text => render::diff_text(out, &d, &ctx.style)?,
+    }
+    Ok(if args.exit_code && d.has_material() {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}
+
+fn completions(
+    ctx: &Session,
+    args: CompletionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    // Completion scripts are static, so the values are written into them now: ids of
+    // the catalog in use for `show` and `require`, and every `--region` value.
+    let ids: Vec<String> = match catalog::load(&ctx.source, ctx.today) {
+        Ok(loaded) => loaded
+            .catalog
+            .entries()
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect(),
+        Err(e) => {
+            writeln!(err, "warning: completing without entry ids: {e:#}")?;
+            Vec::new()
+        }
+    };
+    let mut cmd = crate::cli::command_for_completion(&ids);
+    clap_complete::generate(args.shell, &mut cmd, "certs", out);
+    Ok(Exit::Success)
 }

@@ -5,12 +5,13 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::model::{Industry, Kind, Status};
 use crate::query::SortKey;
 use crate::region::RegionQuery;
 use crate::render::{ListFormat, ShowFormat};
+use crate::views::{MatrixBy, Span};
 
 const EXIT_CODES: &str = "\
 Exit status:
@@ -59,6 +60,170 @@ pub enum Command {
 
     /// Print the JSON Schema of the entry format, for editors and CI.
     Schema,
+
+    /// List the evidence a customer can obtain: one row per item, with how to get it.
+    #[command(after_help = "Examples:
+  certs evidence --region jp
+  certs evidence --search trusted --format csv")]
+    Evidence(ListingArgs),
+
+    /// List entries whose source page is older than a span, oldest first.
+    #[command(after_help = "Examples:
+  certs stale --older-than 2y
+  certs stale --older-than 18m --as-of 2026-01-01 --format json")]
+    Stale(StaleArgs),
+
+    /// List entries whose `valid_until` falls within a span from today.
+    #[command(after_help = "Examples:
+  certs expiring --within 90d
+  certs --data ./my-catalog expiring --within 6m --format ids")]
+    Expiring(ExpiringArgs),
+
+    /// List the region values `--region` accepts, with how many entries apply in each.
+    Regions(RegionsArgs),
+
+    /// List the industry values `--industry` accepts, with how many entries aim at each.
+    Industries(ListingArgs),
+
+    /// Show a coverage matrix: entries as rows, regions or industries as columns.
+    #[command(after_help = "Examples:
+  certs matrix
+  certs matrix --by industry
+  certs matrix --columns de,sg,jp,global --format csv")]
+    Matrix(MatrixArgs),
+
+    /// Check that entries exist, are active and apply to a region and industry; exit 1 if not.
+    #[command(after_help = "Examples:
+  certs require ospar mtcs --region sg
+  certs require pci-dss --industry finance --region my && deploy")]
+    Require(RequireArgs),
+
+    /// Compare two catalogs: entries added, removed and changed, field by field.
+    #[command(
+        after_help = "OLD and NEW are catalog directories. Without NEW, OLD is compared with the
+catalog in use (--data, or the embedded one); without either, that catalog with itself.
+
+Examples:
+  certs diff ./release-1.0/data
+  certs diff ./main/data ./my-branch/data --format json"
+    )]
+    Diff(DiffArgs),
+
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
+    #[command(after_help = "Examples:
+  certs completions bash > ~/.local/share/bash-completion/completions/certs
+  certs completions zsh > ~/.zfunc/_certs
+  certs completions fish > ~/.config/fish/completions/certs.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the manual page (roff) to stdout.
+    #[command(after_help = "Example:
+  certs man > certs.1 && man ./certs.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ListingArgs {
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<ListFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct StaleArgs {
+    /// Age past which a source page counts as stale: `90d`, `6w`, `18m`, `2y`.
+    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
+    pub older_than: Span,
+
+    /// Measure from this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    #[command(flatten)]
+    pub listing: ListingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExpiringArgs {
+    /// How far ahead to look: `90d`, `6w`, `6m`, `1y`.
+    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
+    pub within: Span,
+
+    /// Measure from this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    #[command(flatten)]
+    pub listing: ListingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RegionsArgs {
+    /// List every known country, not only those the entries name.
+    #[arg(long)]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub listing: ListingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// What the columns are.
+    #[arg(long, value_name = "WHAT", default_value = "region")]
+    pub by: MatrixBy,
+
+    /// Only these columns, comma-separated (`de,sg,global` or `finance,media`), to fit a narrow terminal.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub columns: Vec<String>,
+
+    #[command(flatten)]
+    pub listing: ListingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RequireArgs {
+    /// Entries that must be present, by id, alias or name.
+    #[arg(required = true, value_name = "ID")]
+    pub keys: Vec<String>,
+
+    /// Each entry must apply in this region (same values as `list --region`). Repeatable.
+    #[arg(long, short = 'r', value_name = "REGION", value_parser = parse_region)]
+    pub region: Vec<RegionQuery>,
+
+    /// Each entry must be aimed at this industry. Repeatable.
+    #[arg(long, short = 'i', value_name = "INDUSTRY", ignore_case = true)]
+    pub industry: Vec<Industry>,
+
+    /// Output format: a line per entry, or JSON.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: ProblemFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier catalog directory.
+    pub old: Option<PathBuf>,
+
+    /// The later catalog directory (default: the catalog in use).
+    pub new: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: ProblemFormat,
+
+    /// Exit 1 when there are material changes (entries added or removed, or a material field changed).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write a script for.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args, Default)]
@@ -119,8 +284,8 @@ pub struct ShowArgs {
     pub key: String,
 
     /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: ShowFormat,
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<ShowFormat>,
 }
 
 #[derive(Debug, Args)]
@@ -155,7 +320,52 @@ pub enum ColorChoice {
     Never,
 }
 
+/// The command, for the man page.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// The command with value lists for completion scripts: entry ids for `show` and
+/// `require`, and every region value. They are not set for parsing, where `show`
+/// must accept aliases and names, and `--help` would drown in 249 country codes.
+pub fn command_for_completion(ids: &[String]) -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    let regions: Vec<String> = ["global".to_owned()]
+        .into_iter()
+        .chain(crate::region::GROUPS.iter().map(|g| g.name.to_owned()))
+        .chain(crate::region::Country::all().map(|c| c.to_string()))
+        .collect();
+    let mut cmd = Cli::command();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |mut sub| {
+            let has = |sub: &clap::Command, id: &str| sub.get_arguments().any(|a| a.get_id() == id);
+            if has(&sub, "region") {
+                let values = regions.clone();
+                sub = sub.mut_arg("region", |a| {
+                    a.value_parser(PossibleValuesParser::new(values))
+                });
+            }
+            for key in ["key", "keys"] {
+                if has(&sub, key) && !ids.is_empty() {
+                    let values = ids.to_vec();
+                    sub = sub.mut_arg(key, |a| a.value_parser(PossibleValuesParser::new(values)));
+                }
+            }
+            sub
+        });
+    }
+    cmd
+}
+
 fn parse_region(s: &str) -> Result<RegionQuery, String> {
+    s.parse()
+}
+
+fn parse_span(s: &str) -> Result<Span, String> {
     s.parse()
 }
 
@@ -167,7 +377,6 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {

@@ -7,9 +7,12 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod config;
+pub mod diff;
 pub mod model;
 pub mod problem;
 pub mod query;
 pub mod region;
 pub mod render;
 pub mod validate;
+pub mod views;

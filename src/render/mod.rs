@@ -7,6 +7,7 @@
 //! the items themselves, so their field names are the data files' field names.
 
 mod delimited;
+mod diff;
 mod markdown;
 mod table;
 mod text;
@@ -16,6 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 pub use delimited::write_delimited;
+pub use diff::diff_text;
 pub use text::show_text;
 
 /// Output formats for listing commands.
@@ -110,6 +112,8 @@ pub fn listing<T: Serialize>(
     };
     let headers = |cols: &[Column<T>]| -> Vec<&str> { cols.iter().map(|c| c.header).collect() };
     match format {
+        // An empty frame says nothing; the command tells stderr why nothing matched.
+        ListFormat::Table if items.is_empty() => Ok(()),
         ListFormat::Table => table::write_table(out, style, &headers(table), &cells(table)),
         ListFormat::Markdown => markdown::write_table(out, &headers(table), &cells(table)),
         ListFormat::Csv => write_delimited(out, b',', &headers(data), &cells(data)),
@@ -124,6 +128,23 @@ pub fn listing<T: Serialize>(
         }
         ListFormat::Json => json(out, &items),
         ListFormat::Yaml => yaml(out, &items),
+    }
+}
+
+/// Writes a grid of already-formatted cells (the coverage matrix) as a table,
+/// Markdown or delimited text.
+pub fn grid(
+    out: &mut dyn Write,
+    format: ListFormat,
+    style: &Style,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
+    match format {
+        ListFormat::Markdown => markdown::write_table(out, headers, rows),
+        ListFormat::Csv => write_delimited(out, b',', headers, rows),
+        ListFormat::Tsv => write_delimited(out, b'\t', headers, rows),
+        _ => table::write_table(out, style, headers, rows),
     }
 }
 

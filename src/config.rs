@@ -1,0 +1,133 @@
+//! The optional config file: `$XDG_CONFIG_HOME/certs/config.toml` (or
+//! `~/.config/certs/config.toml`), or the file named by `CERTS_CONFIG`.
+//!
+//! ```toml
+//! data_dir = "~/compliance/catalog"   # like --data
+//! format = "json"                     # default --format for listing commands
+//! color = "never"                     # like --color
+//! ```
+//!
+//! Command-line flags and `CERTS_DATA` win over it. An unknown key or a bad value is
+//! an error naming the file, line and key: a silently ignored typo would look like a
+//! setting that works.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+
+use crate::cli::ColorChoice;
+use crate::render::ListFormat;
+
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub data_dir: Option<PathBuf>,
+    pub format: Option<ListFormat>,
+    pub color: Option<ColorChoice>,
+}
+
+/// Where the config file is looked for, and whether it must exist.
+fn location() -> Option<(PathBuf, bool)> {
+    if let Some(p) = std::env::var_os("CERTS_CONFIG").filter(|p| !p.is_empty()) {
+        return Some((PathBuf::from(p), true));
+    }
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))?;
+    Some((base.join("certs").join("config.toml"), false))
+}
+
+/// Reads the config file, or the defaults when there is none.
+pub fn load() -> anyhow::Result<Config> {
+    let Some((path, required)) = location() else {
+        return Ok(Config::default());
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(Config::default());
+        }
+        Err(e) => {
+            return Err(e).with_context(|| format!("cannot read config file `{}`", path.display()));
+        }
+    };
+    parse(&text, &path)
+}
+
+/// Parses config text; relative `data_dir` is relative to the file, `~/` to `HOME`.
+pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
+    let mut config: Config = match toml::from_str(text) {
+        Ok(c) => c,
+        Err(e) => {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            let msg = e.message().replace('\n', " ");
+            bail!("{}:{line}:{col}: {msg}", path.display());
+        }
+    };
+    if let Some(dir) = config.data_dir.take() {
+        let dir = match dir.strip_prefix("~") {
+            Ok(rest) => std::env::var_os("HOME").map_or(dir.clone(), |h| Path::new(&h).join(rest)),
+            Err(_) if dir.is_relative() => path.parent().unwrap_or(Path::new(".")).join(dir),
+            Err(_) => dir,
+        };
+        config.data_dir = Some(dir);
+    }
+    Ok(config)
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_three_keys() {
+        let c = parse(
+            "data_dir = \"/srv/catalog\"\nformat = \"json\"\ncolor = \"never\"\n",
+            Path::new("/etc/c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.data_dir, Some(PathBuf::from("/srv/catalog")));
+        assert_eq!(c.format, Some(ListFormat::Json));
+        assert_eq!(c.color, Some(ColorChoice::Never));
+    }
+
+    #[test]
+    fn relative_data_dir_is_relative_to_the_file() {
+        let c = parse(
+            "data_dir = \"catalog\"\n",
+            Path::new("/home/a/.config/certs/config.toml"),
+        )
+        .unwrap();
+        assert_eq!(
+            c.data_dir,
+            Some(PathBuf::from("/home/a/.config/certs/catalog"))
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_located() {
+        let err = parse("format = \"json\"\nfromat = \"csv\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:2:1: unknown field `fromat`"),
+            "{err}"
+        );
+        let err = parse("color = \"sometimes\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("c.toml:1:9: unknown variant `sometimes`"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Comparing two catalogs: entries added, removed, and changed field by field, each
+//! change marked material (what it certifies, where, when, with what evidence) or
+//! editorial (names, wording, links, the page's timestamp).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::catalog::Catalog;
+use crate::model::Entry;
+
+/// Fields whose change alters what an entry proves.
+pub const MATERIAL: &[&str] = &[
+    "kind",
+    "status",
+    "issuer",
+    "auditor",
+    "jurisdictions",
+    "industries",
+    "scope",
+    "standards",
+    "achieved",
+    "valid_until",
+    "period",
+    "evidence",
+];
+
+#[derive(Debug, Default, Serialize)]
+pub struct CatalogDiff {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<EntryDiff>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntryDiff {
+    pub id: String,
+    pub fields: Vec<FieldChange>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub material: bool,
+    pub old: Value,
+    pub new: Value,
+}
+
+impl CatalogDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+
+    /// True when something other than wording changed: an entry came or went, or a
+    /// material field changed.
+    pub fn has_material(&self) -> bool {
+        !self.added.is_empty()
+            || !self.removed.is_empty()
+            || self
+                .changed
+                .iter()
+                .any(|c| c.fields.iter().any(|f| f.material))
+    }
+}
+
+/// Compares by id. Field values are compared in their JSON form, which is exactly
+/// what `--format json` shows, so a reported change is always a visible one.
+pub fn diff(old: &Catalog, new: &Catalog) -> CatalogDiff {
+    let index = |c: &Catalog| -> BTreeMap<String, Value> {
+        c.entries()
+            .iter()
+            .map(|e| (e.id.to_string(), to_value(e)))
+            .collect()
+    };
+    let (old, new) = (index(old), index(new));
+    let mut out = CatalogDiff::default();
+    for (id, before) in &old {
+        match new.get(id) {
+            None => out.removed.push(id.clone()),
+            Some(after) if after != before => out.changed.push(EntryDiff {
+                id: id.clone(),
+                fields: field_changes(before, after),
+            }),
+            Some(_) => {}
+        }
+    }
+    out.added = new
+        .keys()
+        .filter(|id| !old.contains_key(*id))
+        .cloned()
+        .collect();
+    out
+}
+
+fn to_value(e: &Entry) -> Value {
+    // Entry's fields are all serializable plain data; this cannot fail.
+    serde_json::to_value(e).unwrap_or(Value::Null)
+}
+
+fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    let order: Vec<&String> = b
+        .keys()
+        .chain(a.keys().filter(|k| !b.contains_key(*k)))
+        .collect();
+    let mut fields: Vec<FieldChange> = order
+        .into_iter()
+        .filter_map(|k| {
+            let (old, new) = (
+                b.get(k).cloned().unwrap_or(Value::Null),
+                a.get(k).cloned().unwrap_or(Value::Null),
+            );
+            (old != new).then(|| FieldChange {
+                material: MATERIAL.contains(&k.as_str()),
+                field: k.clone(),
+                old,
+                new,
+            })
+        })
+        .collect();
+    // In the order fields appear in a data file, not the map's alphabetical order.
+    fields.sort_by_key(|f| field_rank(&f.field));
+    fields
+}
+
+/// Position of a field in the entry format, so changes print in file order.
+fn field_rank(field: &str) -> usize {
+    const ORDER: &[&str] = &[
+        "id",
+        "name",
+        "full_name",
+        "aliases",
+        "kind",
+        "status",
+        "issuer",
+        "auditor",
+        "jurisdictions",
+        "industries",
+        "scope",
+        "standards",
+        "achieved",
+        "valid_until",
+        "period",
+        "source_updated",
+        "evidence",
+        "summary",
+        "links",
+    ];
+    ORDER
+        .iter()
+        .position(|f| *f == field)
+        .unwrap_or(ORDER.len())
+}

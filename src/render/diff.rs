@@ -1,0 +1,58 @@
+//! `certs diff` for people: `+` added, `-` removed, `~` changed, one line per field.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use super::Style;
+use crate::diff::CatalogDiff;
+
+pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Result<()> {
+    if d.is_empty() {
+        return writeln!(out, "no differences");
+    }
+    for id in &d.added {
+        writeln!(out, "+ {id}")?;
+    }
+    for id in &d.removed {
+        writeln!(out, "- {id}")?;
+    }
+    for c in &d.changed {
+        writeln!(out, "~ {}", style.bold(&c.id))?;
+        for f in &c.fields {
+            let tag = if f.material { "material" } else { "editorial" };
+            if f.field == "summary" {
+                writeln!(out, "    summary: reworded  [{tag}]")?;
+            } else {
+                writeln!(
+                    out,
+                    "    {}: {} -> {}  [{tag}]",
+                    f.field,
+                    compact(&f.old),
+                    compact(&f.new)
+                )?;
+            }
+        }
+    }
+    let material = d
+        .changed
+        .iter()
+        .filter(|c| c.fields.iter().any(|f| f.material))
+        .count();
+    writeln!(
+        out,
+        "{} added, {} removed, {} changed ({material} materially)",
+        d.added.len(),
+        d.removed.len(),
+        d.changed.len()
+    )
+}
+
+/// A value on one line: strings bare, `null` as `(none)`, the rest as compact JSON.
+fn compact(v: &Value) -> String {
+    match v {
+        Value::Null => "(none)".to_owned(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
