@@ -31,6 +31,10 @@ const MAX_NODES: usize = 50_000;
 /// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
 static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
+/// The same files as one JSON array, converted by `build.rs`; empty when a file did
+/// not convert.
+static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
+
 /// Where a catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -157,6 +161,25 @@ impl Loaded {
     pub fn error_count(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
     }
+}
+
+/// Loads a catalog to answer questions from. The embedded catalog comes from its
+/// build-time JSON form: parsing that is several times cheaper than parsing the YAML,
+/// and every command that runs in a shell loop pays it. Its checks ran where it was
+/// built (tests and `certs validate` in CI check `data/`), so they are not repeated.
+/// Anything else, or an embedded JSON that is missing or does not read, goes through
+/// [`load`] with every check.
+pub fn read(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
+    if *source == Source::Embedded
+        && let Ok(entries) = serde_json::from_str::<Vec<Entry>>(EMBEDDED_JSON)
+        && entries.len() == EMBEDDED.len()
+    {
+        return Ok(Loaded {
+            catalog: Catalog::new(entries),
+            ..Loaded::default()
+        });
+    }
+    load(source, today)
 }
 
 /// Loads and validates a catalog. Fails outright only when there is nothing to load
@@ -502,6 +525,18 @@ mod tests {
             let entry = loaded.catalog.get(id).unwrap();
             assert!(entry.evidence.is_empty(), "{p}");
         }
+    }
+
+    #[test]
+    fn embedded_json_holds_exactly_what_the_yaml_says() {
+        // The fast path must never answer differently from the YAML it was made from.
+        let fast = read(&Source::Embedded, today()).unwrap();
+        let yaml = load(&Source::Embedded, today()).unwrap();
+        assert!(!EMBEDDED_JSON.is_empty(), "build.rs converted every file");
+        assert_eq!(fast.catalog.entries(), yaml.catalog.entries());
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let from_disk = load(&Source::Dir(data), today()).unwrap();
+        assert_eq!(fast.catalog.entries(), from_disk.catalog.entries());
     }
 
     #[test]

@@ -36,7 +36,10 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Subcommands are deferred: clap builds the arguments of only the one that runs.
+/// Building all fifteen was the largest single cost of starting `certs` (BENCHMARKS.md).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// List entries, filtered by region, industry, kind or text.
     #[command(after_help = "Examples:
@@ -320,9 +323,11 @@ pub enum ColorChoice {
     Never,
 }
 
-/// The command, for the man page.
+/// The whole command, every subcommand built, for the man page.
 pub fn command() -> clap::Command {
-    Cli::command()
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
 }
 
 /// The command with value lists for completion scripts: entry ids for `show` and
@@ -335,7 +340,7 @@ pub fn command_for_completion(ids: &[String]) -> clap::Command {
         .chain(crate::region::GROUPS.iter().map(|g| g.name.to_owned()))
         .chain(crate::region::Country::all().map(|c| c.to_string()))
         .collect();
-    let mut cmd = Cli::command();
+    let mut cmd = command();
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|c| c.get_name().to_owned())

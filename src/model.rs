@@ -9,7 +9,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -523,27 +523,37 @@ impl FromStr for PartialDate {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let bad = || format!("invalid date `{s}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
-        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-        let parts: Vec<&str> = s.split('-').collect();
-        match parts.as_slice() {
-            [y] if digits(y, 4) => y.parse().map(PartialDate::Year).map_err(|_| bad()),
-            [y, m] if digits(y, 4) && digits(m, 2) => {
-                let year: i32 = y.parse().map_err(|_| bad())?;
-                let month: u32 = m.parse().map_err(|_| bad())?;
-                if (1..=12).contains(&month) {
-                    Ok(PartialDate::Month(year, month))
-                } else {
-                    Err(bad())
-                }
-            }
-            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
-                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        let b = s.as_bytes();
+        let year = digits(b, 0, 4).ok_or_else(bad)? as i32;
+        match b.len() {
+            4 => Ok(PartialDate::Year(year)),
+            7 if b[4] == b'-' => match digits(b, 5, 2) {
+                Some(m @ 1..=12) => Ok(PartialDate::Month(year, m)),
+                _ => Err(bad()),
+            },
+            10 if b[4] == b'-' && b[7] == b'-' => {
+                let (m, d) = (
+                    digits(b, 5, 2).ok_or_else(bad)?,
+                    digits(b, 8, 2).ok_or_else(bad)?,
+                );
+                NaiveDate::from_ymd_opt(year, m, d)
                     .map(PartialDate::Day)
-                    .map_err(|_| bad())
+                    .ok_or_else(bad)
             }
             _ => Err(bad()),
         }
     }
+}
+
+/// The number written by `len` ASCII digits at `at`, if they are all digits.
+///
+/// Dates are read by hand rather than with chrono's format strings: that parser was
+/// a measurable part of loading a catalog (see BENCHMARKS.md).
+fn digits(b: &[u8], at: usize, len: usize) -> Option<u32> {
+    let part = b.get(at..at + len)?;
+    part.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
 }
 
 impl From<NaiveDate> for PartialDate {
@@ -583,30 +593,40 @@ impl Timestamp {
 impl FromStr for Timestamp {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        if let Ok(at) = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S")
-            && s.len() == 19
-        {
-            return Ok(Timestamp { at, has_time: true });
-        }
-        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) if s.len() == 10 => Ok(Timestamp {
-                at: d.and_time(chrono::NaiveTime::MIN),
-                has_time: false,
-            }),
-            _ => Err(format!(
-                "invalid timestamp `{s}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`"
-            )),
-        }
+        let bad =
+            || format!("invalid timestamp `{s}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`");
+        let b = s.as_bytes();
+        let date = match s.get(..10).map(str::parse::<PartialDate>) {
+            Some(Ok(PartialDate::Day(d))) => d,
+            _ => return Err(bad()),
+        };
+        let time = match b.len() {
+            10 => None,
+            19 if b[10] == b' ' && b[13] == b':' && b[16] == b':' => {
+                let (h, m, sec) = (digits(b, 11, 2), digits(b, 14, 2), digits(b, 17, 2));
+                let t = h
+                    .zip(m)
+                    .zip(sec)
+                    .and_then(|((h, m), sec)| chrono::NaiveTime::from_hms_opt(h, m, sec));
+                Some(t.ok_or_else(bad)?)
+            }
+            _ => return Err(bad()),
+        };
+        Ok(Timestamp {
+            at: date.and_time(time.unwrap_or(chrono::NaiveTime::MIN)),
+            has_time: time.is_some(),
+        })
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        PartialDate::Day(self.at.date()).fmt(f)?;
         if self.has_time {
-            write!(f, "{}", self.at.format("%Y-%m-%d %H:%M:%S"))
-        } else {
-            write!(f, "{}", self.at.format("%Y-%m-%d"))
+            let t = self.at.time();
+            write!(f, " {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())?;
         }
+        Ok(())
     }
 }
 string_scalar!(
@@ -700,6 +720,9 @@ mod tests {
             assert_eq!(s.parse::<Timestamp>().unwrap().to_string(), s);
         }
         assert!("2024-06-24 17:03".parse::<Timestamp>().is_err());
+        assert!("2024-06-24 24:00:00".parse::<Timestamp>().is_err());
+        assert!("2024-02-30 10:00:00".parse::<Timestamp>().is_err());
+        assert!("2024-06-24 1:03:11 ".parse::<Timestamp>().is_err());
         assert!("2024-06-24T17:03:11".parse::<Timestamp>().is_err());
     }
 

@@ -1,0 +1,46 @@
+//! Synthetic catalogs for benchmarks: the shipped entries, varied and renamed so that
+//! every generated entry is valid and ids and aliases stay unique. About 1.3 KB each.
+
+use std::path::Path;
+
+use certs::catalog::{self, Source};
+use certs::model::{Entry, Jurisdiction};
+use certs::region::Country;
+
+/// Countries the generated entries rotate through; `sg` is one in ten.
+const COUNTRIES: [&str; 10] = ["sg", "de", "cn", "us", "jp", "kr", "my", "th", "fr", "br"];
+
+/// Entry number `i` of a synthetic catalog, derived from the shipped entry `i % 21`.
+pub fn entry(base: &[Entry], i: usize) -> Entry {
+    let mut e = base[i % base.len()].clone();
+    let tag = format!("{i:06}");
+    e.id = format!("{}-{tag}", e.id).parse().expect("valid id");
+    e.name = format!("{} {tag}", e.name);
+    e.aliases = e.aliases.iter().map(|a| format!("{a}-{tag}")).collect();
+    let country: Country = COUNTRIES[i % COUNTRIES.len()].parse().expect("known code");
+    e.jurisdictions = vec![Jurisdiction::Country(country)];
+    e.summary = format!(
+        "{} Variant {tag} of this entry, generated for benchmarks; it repeats the facts of \
+         its model with another id and jurisdiction so that filters select a known share.",
+        e.summary.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    e
+}
+
+/// Writes `n` entries into `dir` (created if needed) and returns the bytes written.
+pub fn write_catalog(dir: &Path, n: usize) -> u64 {
+    let base = catalog::load(&Source::Embedded, chrono::Local::now().date_naive())
+        .expect("embedded catalog")
+        .catalog
+        .entries()
+        .to_vec();
+    std::fs::create_dir_all(dir).expect("create catalog dir");
+    let mut bytes = 0;
+    for i in 0..n {
+        let e = entry(&base, i);
+        let text = serde_saphyr::to_string(&e).expect("serialize entry");
+        bytes += text.len() as u64;
+        std::fs::write(dir.join(format!("{}.yaml", e.id)), text).expect("write entry");
+    }
+    bytes
+}
