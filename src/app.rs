@@ -177,7 +177,7 @@ fn list(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let mut entries = ctx.select(&catalog, args.filter);
+    let mut entries = ctx.select(catalog, args.filter);
     query::sort(&mut entries, args.sort, args.reverse);
     let format = ctx.list_format(args.format);
     render::listing(
@@ -351,7 +351,7 @@ fn evidence(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.filter);
+    let entries = ctx.select(catalog, args.filter);
     let rows = views::evidence(&entries);
     let access = |r: &EvidenceRow| {
         r.access
@@ -422,7 +422,7 @@ fn stale(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.listing.filter);
+    let entries = ctx.select(catalog, args.listing.filter);
     let rows = views::stale(&entries, args.older_than, args.as_of.unwrap_or(ctx.today));
     let (table, data) = dated_columns("UPDATED", "AGE");
     let format = ctx.list_format(args.listing.format);
@@ -440,7 +440,7 @@ fn expiring(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.listing.filter);
+    let entries = ctx.select(catalog, args.listing.filter);
     let rows = views::expiring(&entries, args.within, args.as_of.unwrap_or(ctx.today));
     let (table, data) = dated_columns("VALID UNTIL", "EXPIRES");
     let format = ctx.list_format(args.listing.format);
@@ -464,7 +464,7 @@ fn regions(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.listing.filter);
+    let entries = ctx.select(catalog, args.listing.filter);
     let rows = views::regions(&entries, args.all);
     let table: [Column<RegionFacet>; 4] = [
         Column::new("REGION", |r| r.code.clone()),
@@ -497,7 +497,7 @@ fn industries(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.filter);
+    let entries = ctx.select(catalog, args.filter);
     let rows = views::industries(&entries);
     let table: [Column<IndustryFacet>; 2] = [
         Column::new("INDUSTRY", |r| r.industry.to_string()),
@@ -525,7 +525,7 @@ fn matrix(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = load(ctx, err)?;
-    let entries = ctx.select(&catalog, args.listing.filter);
+    let entries = ctx.select(catalog, args.listing.filter);
     // Columns the user picks must be values the matrix understands.
     for c in &args.columns {
         let known = match args.by {
