@@ -624,7 +624,7 @@ fn diff(
     };
     let old = side(args.old)?;
     let new = side(args.new)?;
-    let d = diff::diff(&old, &new);
+    let d = diff::diff(old, new);
     match args.format {
         ProblemFormat::Json => render::json(out, &d)?,
         ProblemFormat::Text => render::diff_text(out, &d, &ctx.style)?,
