@@ -421,16 +421,17 @@ fn stale(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let catalog = load(ctx, err)?;
-    let entries = ctx.select(catalog, args.listing.filter);
-    let rows = views::stale(&entries, args.older_than, args.as_of.unwrap_or(ctx.today));
-    let (table, data) = dated_columns("UPDATED", "AGE");
-    let format = ctx.list_format(args.listing.format);
-    render::listing(out, format, &ctx.style, &rows, &table, &data)?;
-    if rows.is_empty() && format == ListFormat::Table {
-        writeln!(err, "no source page is older than {}", args.older_than)?;
-    }
-    Ok(Exit::Success)
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let span = args.older_than;
+    dated_listing(
+        ctx,
+        args.listing,
+        ("UPDATED", "AGE"),
+        |entries| views::stale(entries, span, as_of),
+        |_| format!("no source page is older than {span}"),
+        out,
+        err,
+    )
 }
 
 fn expiring(
@@ -439,20 +440,44 @@ fn expiring(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let catalog = load(ctx, err)?;
-    let entries = ctx.select(catalog, args.listing.filter);
-    let rows = views::expiring(&entries, args.within, args.as_of.unwrap_or(ctx.today));
-    let (table, data) = dated_columns("VALID UNTIL", "EXPIRES");
-    let format = ctx.list_format(args.listing.format);
+    let as_of = args.as_of.unwrap_or(ctx.today);
+    let span = args.within;
+    dated_listing(
+        ctx,
+        args.listing,
+        ("VALID UNTIL", "EXPIRES"),
+        |entries| views::expiring(entries, span, as_of),
+        |entries| {
+            let undated = entries.iter().filter(|e| e.valid_until.is_none()).count();
+            format!(
+                "nothing expires within {span} ({undated} of {} entries give no `valid_until`)",
+                entries.len()
+            )
+        },
+        out,
+        err,
+    )
+}
+
+/// `stale` and `expiring`: select, pick the dated rows, write them, or say why
+/// there are none.
+fn dated_listing<'c>(
+    ctx: &Session,
+    listing: ListingArgs,
+    headers: (&'static str, &'static str),
+    pick: impl Fn(&[&'c Entry]) -> Vec<Dated<'c>>,
+    why_empty: impl Fn(&[&'c Entry]) -> String,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog: &'c Catalog = load(ctx, err)?;
+    let entries = ctx.select(catalog, listing.filter);
+    let rows = pick(&entries);
+    let (table, data) = dated_columns(headers.0, headers.1);
+    let format = ctx.list_format(listing.format);
     render::listing(out, format, &ctx.style, &rows, &table, &data)?;
     if rows.is_empty() && format == ListFormat::Table {
-        let undated = entries.iter().filter(|e| e.valid_until.is_none()).count();
-        writeln!(
-            err,
-            "nothing expires within {} ({undated} of {} entries give no `valid_until`)",
-            args.within,
-            entries.len()
-        )?;
+        writeln!(err, "{}", why_empty(&entries))?;
     }
     Ok(Exit::Success)
 }

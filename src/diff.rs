@@ -128,29 +128,8 @@ fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
 
 /// Position of a field in the entry format, so changes print in file order.
 fn field_rank(field: &str) -> usize {
-    const ORDER: &[&str] = &[
-        "id",
-        "name",
-        "full_name",
-        "aliases",
-        "kind",
-        "status",
-        "issuer",
-        "auditor",
-        "jurisdictions",
-        "industries",
-        "scope",
-        "standards",
-        "achieved",
-        "valid_until",
-        "period",
-        "source_updated",
-        "evidence",
-        "summary",
-        "links",
-    ];
-    ORDER
+    Entry::FIELDS
         .iter()
         .position(|f| *f == field)
-        .unwrap_or(ORDER.len())
+        .unwrap_or(Entry::FIELDS.len())
 }

@@ -76,6 +76,29 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The fields of an entry, in the order a data file lists them.
+    pub const FIELDS: &'static [&'static str] = &[
+        "id",
+        "name",
+        "full_name",
+        "aliases",
+        "kind",
+        "status",
+        "issuer",
+        "auditor",
+        "jurisdictions",
+        "industries",
+        "scope",
+        "standards",
+        "achieved",
+        "valid_until",
+        "period",
+        "source_updated",
+        "evidence",
+        "summary",
+        "links",
+    ];
+
     /// Every name the entry answers to: id, name, full name and aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         [self.id.as_str(), self.name.as_str()]
@@ -743,6 +766,20 @@ mod tests {
         );
         let err = "cert".parse::<Kind>().unwrap_err();
         assert!(err.contains("certification, attestation"), "{err}");
+    }
+
+    #[test]
+    fn field_list_is_exactly_the_serialized_fields() {
+        let e: Entry = serde_saphyr::from_str(
+            "id: x\nname: X\nkind: audit\njurisdictions: [sg]\nsummary: s\n",
+        )
+        .unwrap();
+        let v = serde_json::to_value(&e).unwrap();
+        let mut written: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut listed = Entry::FIELDS.to_vec();
+        written.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(written, listed);
     }
 
     #[test]

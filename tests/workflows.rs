@@ -128,6 +128,28 @@ fn stale_lists_oldest_first_with_ages_for_a_fixed_day() {
 }
 
 #[test]
+fn an_empty_freshness_list_says_why_on_stderr() {
+    let out = certs()
+        .args(["stale", "--older-than", "90y"])
+        .assert()
+        .success();
+    assert!(out.get_output().stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "no source page is older than 90y\n"
+    );
+    let out = certs()
+        .args(["expiring", "--within", "3m"])
+        .assert()
+        .success();
+    assert!(out.get_output().stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "nothing expires within 3m (21 of 21 entries give no `valid_until`)\n"
+    );
+}
+
+#[test]
 fn stale_rejects_a_span_it_cannot_read() {
     let out = certs()
         .args(["stale", "--older-than", "2 years"])
