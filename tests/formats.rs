@@ -141,10 +141,14 @@ fn markdown_list_is_a_pipe_table() {
 fn table_in_a_pipe_has_no_colour_and_no_wrapping() {
     let text = stdout(&["list"]);
     assert!(!text.contains('\x1b'));
+    assert!(
+        text.lines().all(|l| l == l.trim_end()),
+        "no trailing spaces"
+    );
     assert_eq!(
         text.lines().count(),
-        21 + 4,
-        "21 rows, header, separator, two borders"
+        21 + 2,
+        "21 rows, a header and the line under it"
     );
     let coloured = stdout(&["--color", "always", "list"]);
     assert!(coloured.contains("\x1b["));

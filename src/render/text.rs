@@ -98,7 +98,11 @@ pub fn show_text(out: &mut dyn Write, e: &Entry, style: &Style) -> io::Result<()
         writeln!(out, "  none listed")?;
     }
     for ev in &e.evidence {
-        writeln!(out, "  - {}", describe_evidence(ev))?;
+        let line = describe_evidence(ev);
+        match style.width {
+            Some(w) => writeln!(out, "  - {}", wrap(&line, w as usize, "    ").trim_start())?,
+            None => writeln!(out, "  - {line}")?,
+        }
     }
 
     if !e.links.is_empty() {
