@@ -629,6 +629,25 @@ mod tests {
     }
 
     #[test]
+    fn an_eu_wide_entry_applies_in_each_member_state_and_global_everywhere() {
+        let entry = |j: &str| -> Entry {
+            serde_saphyr::from_str(&format!(
+                "id: x\nname: X\nkind: audit\njurisdictions: [{j}]\nsummary: s\n"
+            ))
+            .unwrap()
+        };
+        let q = |s: &str| s.parse::<RegionQuery>().unwrap();
+        let eu = entry("eu");
+        assert!(q("de").matches(&eu) && q("france").matches(&eu) && q("eu").matches(&eu));
+        assert!(!q("sg").matches(&eu) && !q("global").matches(&eu));
+        let global = entry("global");
+        assert!(q("sg").matches(&global) && q("global").matches(&global));
+        let sg = entry("sg");
+        assert!(q("sea").matches(&sg) && q("apac").matches(&sg) && !q("eu").matches(&sg));
+        assert!(!q("global").matches(&sg));
+    }
+
+    #[test]
     fn country_codes_in_data_are_lowercase() {
         assert!("sg".parse::<Country>().is_ok());
         assert!("SG".parse::<Country>().is_err());
