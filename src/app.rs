@@ -18,7 +18,7 @@ use crate::model::Entry;
 use crate::problem::Problem;
 use crate::query::{self, Filter};
 use crate::render::{self, Column, ListFormat, ShowFormat, Style};
-use crate::views::{self, Dated, EvidenceRow, IndustryFacet, MatrixBy, RegionFacet};
+use crate::views::{self, Dated, EvidenceRow, IndustryFacet, RegionFacet};
 
 /// Process exit statuses, documented in `--help` and README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +40,8 @@ impl From<Exit> for std::process::ExitCode {
 pub struct Session {
     pub source: Source,
     pub style: Style,
-    pub today: NaiveDate,
+    /// Today's date, found on first use (it reads the time zone file).
+    today: std::cell::OnceCell<NaiveDate>,
     /// Default `--format` from the config file.
     pub format: Option<ListFormat>,
 }
@@ -67,7 +68,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
             .or(config.data_dir)
             .map_or(Source::Embedded, Source::Dir),
         style: style(cli.color.or(config.color).unwrap_or(ColorChoice::Auto)),
-        today: chrono::Local::now().date_naive(),
+        today: std::cell::OnceCell::new(),
         format: config.format,
     };
     match cli.command {
@@ -109,7 +110,7 @@ fn style(choice: ColorChoice) -> Style {
 /// Loads the catalog for a command that reads it. Any error in the catalog stops the
 /// command: listing from a half-loaded catalog would give answers that look complete.
 fn load(ctx: &Session, err: &mut dyn Write) -> anyhow::Result<&'static Catalog> {
-    load_source(&ctx.source, ctx.today, err)
+    load_source(&ctx.source, ctx, err)
 }
 
 /// The catalog lives until the process exits, so it is leaked rather than dropped:
@@ -117,10 +118,10 @@ fn load(ctx: &Session, err: &mut dyn Write) -> anyhow::Result<&'static Catalog> 
 /// `certs list` on the embedded catalog, and the operating system frees it at once.
 fn load_source(
     source: &Source,
-    today: NaiveDate,
+    ctx: &Session,
     err: &mut dyn Write,
 ) -> anyhow::Result<&'static Catalog> {
-    let loaded = catalog::read(source, today)?;
+    let loaded = catalog::read(source, || ctx.today())?;
     let errors = loaded.error_count();
     if errors > 0 {
         for p in loaded.problems.iter().filter(|p| p.is_error()) {
@@ -150,6 +151,10 @@ impl From<FilterArgs> for Filter {
 }
 
 impl Session {
+    fn today(&self) -> NaiveDate {
+        *self.today.get_or_init(|| chrono::Local::now().date_naive())
+    }
+
     fn list_format(&self, flag: Option<ListFormat>) -> ListFormat {
         flag.or(self.format).unwrap_or_default()
     }
@@ -284,7 +289,7 @@ fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::R
         Some(dir) => Source::Dir(dir),
         None => ctx.source.clone(),
     };
-    let loaded: Loaded = catalog::load(&source, ctx.today)
+    let loaded: Loaded = catalog::load(&source, ctx.today())
         .with_context(|| format!("cannot validate {}", source.describe()))?;
     let errors = loaded.error_count();
     let warnings = loaded.problems.len() - errors;
@@ -301,7 +306,7 @@ fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::R
             for p in &problems {
                 writeln!(out, "{p}")?;
             }
-            let entries = loaded.catalog.entries().len() + count_unparsed(&loaded);
+            let entries = loaded.files;
             let entries = match entries {
                 1 => "1 entry".to_owned(),
                 n => format!("{n} entries"),
@@ -319,25 +324,6 @@ fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::R
     }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed { Exit::Failure } else { Exit::Success })
-}
-
-/// Files that failed to parse still count as entries of the catalog being checked.
-fn count_unparsed(loaded: &Loaded) -> usize {
-    let parsed: std::collections::HashSet<&str> = loaded
-        .catalog
-        .entries()
-        .iter()
-        .map(|e| e.id.as_str())
-        .collect();
-    let mut files: Vec<&str> = loaded
-        .problems
-        .iter()
-        .filter(|p| p.entry.as_deref().is_none_or(|id| !parsed.contains(id)))
-        .map(|p| p.file.as_str())
-        .collect();
-    files.sort_unstable();
-    files.dedup();
-    files.len()
 }
 
 fn plural(n: usize) -> &'static str {
@@ -421,7 +407,7 @@ fn stale(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let as_of = args.as_of.unwrap_or(ctx.today);
+    let as_of = args.as_of.unwrap_or_else(|| ctx.today());
     let span = args.older_than;
     dated_listing(
         ctx,
@@ -440,7 +426,7 @@ fn expiring(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let as_of = args.as_of.unwrap_or(ctx.today);
+    let as_of = args.as_of.unwrap_or_else(|| ctx.today());
     let span = args.within;
     dated_listing(
         ctx,
@@ -552,12 +538,9 @@ fn matrix(
     let catalog = load(ctx, err)?;
     let entries = ctx.select(catalog, args.listing.filter);
     // Columns the user picks must be values the matrix understands.
-    for c in &args.columns {
-        let known = match args.by {
-            MatrixBy::Region => c == "global" || c.parse::<crate::region::RegionQuery>().is_ok(),
-            MatrixBy::Industry => c.parse::<crate::model::Industry>().is_ok(),
-        };
-        if !known {
+    let m = match views::matrix(&entries, args.by, &args.columns) {
+        Ok(m) => m,
+        Err(c) => {
             writeln!(
                 err,
                 "error: unknown column `{c}` for --by {:?}; `certs regions` and `certs industries` list the values",
@@ -565,8 +548,7 @@ fn matrix(
             )?;
             return Ok(Exit::Usage);
         }
-    }
-    let m = views::matrix(&entries, args.by, &args.columns);
+    };
     let format = ctx.list_format(args.listing.format);
     match format {
         ListFormat::Json => render::json(out, &m)?,
@@ -645,7 +627,7 @@ fn diff(
 ) -> anyhow::Result<Exit> {
     let mut side = |dir: Option<std::path::PathBuf>| {
         let source = dir.map_or_else(|| ctx.source.clone(), Source::Dir);
-        load_source(&source, ctx.today, err)
+        load_source(&source, ctx, err)
     };
     let old = side(args.old)?;
     let new = side(args.new)?;
@@ -669,7 +651,7 @@ fn completions(
 ) -> anyhow::Result<Exit> {
     // Completion scripts are static, so the values are written into them now: ids of
     // the catalog in use for `show` and `require`, and every `--region` value.
-    let ids: Vec<String> = match catalog::read(&ctx.source, ctx.today) {
+    let ids: Vec<String> = match catalog::read(&ctx.source, || ctx.today()) {
         Ok(loaded) => loaded
             .catalog
             .entries()

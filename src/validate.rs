@@ -18,14 +18,11 @@ use crate::problem::{Locator, Problem};
 
 /// Checks one entry against its own file. `today` bounds dates that cannot be in the future.
 pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate) -> Vec<Problem> {
-    let mut found: Vec<(Vec<&'static str>, Option<String>, String, bool)> = Vec::new();
-    let mut error = |path: &[&'static str], value: Option<String>, msg: String| {
-        found.push((path.to_vec(), value, msg, true));
-    };
+    let mut found = Findings::default();
 
     let id = entry.id.as_str();
     if origin.stem() != id {
-        error(
+        found.error(
             &["id"],
             Some(id.to_owned()),
             format!(
@@ -46,7 +43,7 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     ];
     for (path, value) in texts {
         if value.is_some_and(|v| v.trim().is_empty()) {
-            error(
+            found.error(
                 path,
                 None,
                 format!(
@@ -72,11 +69,11 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     ];
     for (path, items) in &lists {
         if items.iter().any(|s| s.trim().is_empty()) {
-            error(path, None, format!("`{}` has a blank item", path.join(".")));
+            found.error(path, None, format!("`{}` has a blank item", path.join(".")));
         }
     }
     if entry.jurisdictions.is_empty() {
-        error(
+        found.error(
             &["jurisdictions"],
             None,
             "`jurisdictions` is empty; list at least one country code, `eu` or `global`".into(),
@@ -84,7 +81,7 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     }
     for r in &entry.scope.regions {
         if r.name.trim().is_empty() {
-            error(
+            found.error(
                 &["scope", "regions"],
                 None,
                 "`scope.regions` has a region with a blank name".into(),
@@ -95,7 +92,7 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
         if ev.title.as_deref().is_some_and(|t| t.trim().is_empty())
             || ev.reference.as_deref().is_some_and(|t| t.trim().is_empty())
         {
-            error(
+            found.error(
                 &["evidence"],
                 None,
                 "`evidence` has an item with a blank title or reference".into(),
@@ -104,79 +101,65 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     }
 
     // Lists are sets: a repeated item is a copy-paste slip.
-    let mut dup = |path: &[&'static str], d: Option<String>| {
-        if let Some(d) = d {
-            found.push((
-                path.to_vec(),
-                Some(d.clone()),
-                format!("`{}` lists `{d}` more than once", path.join(".")),
-                true,
-            ));
-        }
-    };
-    dup(
+    found.repeated(
         &["aliases"],
         first_duplicate(entry.aliases.iter().map(|a| a.to_lowercase())),
     );
-    dup(
+    found.repeated(
         &["jurisdictions"],
         first_duplicate(entry.jurisdictions.iter()),
     );
-    dup(&["industries"], first_duplicate(entry.industries.iter()));
-    dup(&["standards"], first_duplicate(entry.standards.iter()));
-    dup(
+    found.repeated(&["industries"], first_duplicate(entry.industries.iter()));
+    found.repeated(&["standards"], first_duplicate(entry.standards.iter()));
+    found.repeated(
         &["scope", "services"],
         first_duplicate(entry.scope.services.iter()),
     );
-    dup(
+    found.repeated(
         &["scope", "regions"],
         first_duplicate(entry.scope.regions.iter().map(|r| &r.name)),
     );
-    dup(
+    found.repeated(
         &["links"],
         first_duplicate(entry.links.iter().map(|l| l.as_str())),
     );
     for ev in &entry.evidence {
-        dup(&["evidence", "access"], first_duplicate(ev.access.iter()));
+        found.repeated(&["evidence", "access"], first_duplicate(ev.access.iter()));
     }
     if let Some(a) = entry.aliases.iter().find(|a| a.eq_ignore_ascii_case(id)) {
-        found.push((
-            vec!["aliases"],
+        found.error(
+            &["aliases"],
             Some(a.clone()),
             format!("alias `{a}` repeats the entry's own id"),
-            true,
-        ));
+        );
     }
 
     // Dates must tell a possible story.
-    let mut date_error = |path: &[&'static str], value: String, msg: String| {
-        found.push((path.to_vec(), Some(value), msg, true));
-    };
     let updated = entry.source_updated.map(|u| (u, u.date()));
     if let Some((stamp, day)) = updated
         && day > today
     {
-        date_error(
+        found.error(
             &["source_updated"],
-            stamp.to_string(),
+            Some(stamp.to_string()),
             format!("`source_updated` {stamp} is in the future (today is {today})"),
         );
     }
     if let Some(achieved) = entry.achieved {
         let start = achieved.first_day();
         if start > today {
-            date_error(
+            found.error(
                 &["achieved"],
-                achieved.to_string(),
+                Some(achieved.to_string()),
                 format!("`achieved` {achieved} is in the future (today is {today})"),
             );
         }
         if let Some((stamp, day)) = updated
             && start > day
         {
-            date_error(
+            found.error(
                 &["achieved"],
-                achieved.to_string(),
+                Some(achieved.to_string()),
                 format!(
                     "`achieved` {achieved} is after `source_updated` {stamp}; a page cannot report what had not happened yet"
                 ),
@@ -185,9 +168,9 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
         if let Some(until) = entry.valid_until
             && until.last_day() < start
         {
-            date_error(
+            found.error(
                 &["valid_until"],
-                until.to_string(),
+                Some(until.to_string()),
                 format!("`valid_until` {until} is before `achieved` {achieved}"),
             );
         }
@@ -195,9 +178,9 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     if let Some(period) = &entry.period
         && period.start.first_day() > period.end.last_day()
     {
-        date_error(
+        found.error(
             &["period", "start"],
-            period.start.to_string(),
+            Some(period.start.to_string()),
             format!(
                 "`period.start` {} is after `period.end` {}",
                 period.start, period.end
@@ -206,33 +189,75 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
     }
 
     if entry.evidence.is_empty() {
-        found.push((
-            vec!["id"],
-            None,
+        found.warning(
+            &["id"],
             "entry lists no evidence a customer can obtain".into(),
-            false,
-        ));
+        );
     }
 
-    if found.is_empty() {
-        return Vec::new();
+    found.place(origin, text, id)
+}
+
+/// What `check_entry` found, placed in the file only if there is anything.
+#[derive(Default)]
+struct Findings(Vec<Finding>);
+
+struct Finding {
+    /// The field (`["scope", "level"]`); the value inside it, when the problem is one value.
+    path: &'static [&'static str],
+    value: Option<String>,
+    message: String,
+    is_error: bool,
+}
+
+impl Findings {
+    fn error(&mut self, path: &'static [&'static str], value: Option<String>, message: String) {
+        self.0.push(Finding {
+            path,
+            value,
+            message,
+            is_error: true,
+        });
     }
-    let locator = Locator::new(text);
-    found
-        .into_iter()
-        .map(|(path, value, msg, is_error)| {
-            let pos = match &value {
-                Some(v) => locator.value(&path, v),
-                None => locator.key(&path),
-            };
-            let p = if is_error {
-                Problem::error(&origin.file, msg)
-            } else {
-                Problem::warning(&origin.file, msg)
-            };
-            p.at(pos).entry(id)
-        })
-        .collect()
+
+    fn warning(&mut self, path: &'static [&'static str], message: String) {
+        self.0.push(Finding {
+            path,
+            value: None,
+            message,
+            is_error: false,
+        });
+    }
+
+    /// A list that holds `item` twice: lists are sets, a repeat is a copy-paste slip.
+    fn repeated(&mut self, path: &'static [&'static str], item: Option<String>) {
+        if let Some(d) = item {
+            let message = format!("`{}` lists `{d}` more than once", path.join("."));
+            self.error(path, Some(d), message);
+        }
+    }
+
+    fn place(self, origin: &Origin, text: &str, id: &str) -> Vec<Problem> {
+        if self.0.is_empty() {
+            return Vec::new();
+        }
+        let locator = Locator::new(text);
+        self.0
+            .into_iter()
+            .map(|f| {
+                let pos = match &f.value {
+                    Some(v) => locator.value(f.path, v),
+                    None => locator.key(f.path),
+                };
+                let p = if f.is_error {
+                    Problem::error(&origin.file, f.message)
+                } else {
+                    Problem::warning(&origin.file, f.message)
+                };
+                p.at(pos).entry(id)
+            })
+            .collect()
+    }
 }
 
 /// Checks across entries: ids and aliases unique (case-insensitively), so that

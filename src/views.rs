@@ -152,11 +152,41 @@ pub struct MatrixRow {
     pub marks: Vec<bool>,
 }
 
+/// A matrix column, parsed once from what the user typed.
+enum MatrixColumn {
+    Global,
+    Region(RegionQuery),
+    Industry(Industry),
+}
+
+impl MatrixColumn {
+    fn parse(by: MatrixBy, text: &str) -> Option<Self> {
+        match by {
+            MatrixBy::Region => match text.parse().ok()? {
+                RegionQuery::Global => Some(MatrixColumn::Global),
+                q => Some(MatrixColumn::Region(q)),
+            },
+            MatrixBy::Industry => text.parse().ok().map(MatrixColumn::Industry),
+        }
+    }
+
+    /// A global entry is marked under `global` only: marking every column would
+    /// hide what is specific to each region.
+    fn applies(&self, e: &Entry) -> bool {
+        match self {
+            MatrixColumn::Global => e.is_global(),
+            MatrixColumn::Region(q) => !e.is_global() && q.matches(e),
+            MatrixColumn::Industry(i) => e.industries.contains(i),
+        }
+    }
+}
+
 /// Builds the matrix. Region columns are the countries the entries name (plus
-/// `global` when an entry is global) unless `pick` chooses them; a global entry is
-/// marked under `global` only, since marking every column would hide what is specific.
-pub fn matrix(entries: &[&Entry], by: MatrixBy, pick: &[String]) -> Matrix {
-    let columns: Vec<String> = if !pick.is_empty() {
+/// `global` when an entry is global) unless `pick` chooses them; industry columns
+/// are the industries the entries name. A picked column that is not a region (or
+/// industry) value is returned as the error.
+pub fn matrix(entries: &[&Entry], by: MatrixBy, pick: &[String]) -> Result<Matrix, String> {
+    let labels: Vec<String> = if !pick.is_empty() {
         pick.to_vec()
     } else {
         match by {
@@ -180,25 +210,21 @@ pub fn matrix(entries: &[&Entry], by: MatrixBy, pick: &[String]) -> Matrix {
                 .collect(),
         }
     };
+    let columns = labels
+        .iter()
+        .map(|l| MatrixColumn::parse(by, l).ok_or_else(|| l.clone()))
+        .collect::<Result<Vec<_>, String>>()?;
     let rows = entries
         .iter()
         .map(|e| MatrixRow {
             id: e.id.to_string(),
-            marks: columns.iter().map(|col| applies(e, by, col)).collect(),
+            marks: columns.iter().map(|c| c.applies(e)).collect(),
         })
         .collect();
-    Matrix { columns, rows }
-}
-
-fn applies(e: &Entry, by: MatrixBy, column: &str) -> bool {
-    match by {
-        MatrixBy::Industry => e.industries.iter().any(|i| i.as_str() == column),
-        MatrixBy::Region if column == "global" => e.is_global(),
-        MatrixBy::Region => match column.parse::<RegionQuery>() {
-            Ok(q @ RegionQuery::Countries { .. }) => !e.is_global() && q.matches(e),
-            _ => false,
-        },
-    }
+    Ok(Matrix {
+        columns: labels,
+        rows,
+    })
 }
 
 /// A length of time as people write it: `90d`, `6w`, `18m`, `2y`.

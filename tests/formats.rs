@@ -259,21 +259,36 @@ fn a_broken_catalog_fails_every_reading_command_with_located_errors() {
     let bad = entry("gamma").replace("kind: certification", "kind: certificaton");
     let dir = catalog_dir(&[("alpha.yaml", &entry("alpha")), ("gamma.yaml", &bad)]);
     let path = dir.path().to_str().unwrap();
-    let out = certs()
-        .args(["--data", path, "list"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    assert!(out.stdout.is_empty());
-    let err = String::from_utf8(out.stderr).unwrap();
     let file = dir.path().join("gamma.yaml").display().to_string();
-    assert!(
-        err.contains(&format!("{file}:3:7: unknown kind `certificaton`")),
-        "{err}"
-    );
-    assert!(err.contains("has 1 problem"), "{err}");
-    assert!(!err.contains("panicked"));
+    let commands: [&[&str]; 10] = [
+        &["list"],
+        &["show", "alpha"],
+        &["evidence"],
+        &["stale", "--older-than", "1y"],
+        &["expiring", "--within", "1y"],
+        &["regions"],
+        &["industries"],
+        &["matrix"],
+        &["require", "alpha"],
+        &["diff"],
+    ];
+    for command in commands {
+        let out = certs()
+            .args(["--data", path])
+            .args(command)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        assert!(out.stdout.is_empty(), "{command:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("{file}:3:7: unknown kind `certificaton`")),
+            "{command:?}: {err}"
+        );
+        assert!(err.contains("has 1 problem"), "{command:?}: {err}");
+        assert!(!err.contains("panicked"), "{command:?}");
+    }
 }
 
 #[test]
