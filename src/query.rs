@@ -64,11 +64,15 @@ fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
 }
 
 fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        // As `str::contains`: the empty text is in every text.
+        return true;
+    }
     if haystack.is_ascii() && needle.is_ascii() {
         // The common case, without allocating.
         haystack
             .as_bytes()
-            .windows(needle.len().max(1))
+            .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
     } else {
         haystack.to_lowercase().contains(&needle.to_lowercase())
@@ -119,5 +123,6 @@ mod tests {
         assert!(contains_ignore_case("Cohasset Associates", "cohasset"));
         assert!(contains_ignore_case("für Sicherheit", "FÜR"));
         assert!(!contains_ignore_case("abc", "abcd"));
+        assert!(contains_ignore_case("abc", "") && contains_ignore_case("für", ""));
     }
 }
