@@ -7,9 +7,10 @@
 //!   other command reads it. It is rebuilt whenever a file in `data/` changes, and a
 //!   test checks that it holds exactly what the YAML says.
 //!
-//! A file that does not convert (a syntax error while someone edits `data/`) does not
-//! fail the build: the JSON is left empty, the binary falls back to the YAML, and
-//! `certs validate` reports the problem properly.
+//! A file that does not parse fails the build, as bat's build fails on a bad built-in
+//! mapping: a binary must not ship a catalog it cannot read. The typed checks run in
+//! the tests (`embedded_json_holds_exactly_what_the_yaml_says`, and `certs validate`
+//! in CI), which load this JSON on its own, with no fallback to the YAML.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -35,7 +36,6 @@ fn main() {
 
     let mut texts = String::from("&[\n");
     let mut values = Vec::with_capacity(names.len());
-    let mut converted = true;
     for name in &names {
         let path = data.join(name);
         println!("cargo::rerun-if-changed={}", path.display());
@@ -50,21 +50,25 @@ fn main() {
         let options = serde_saphyr::options! { strict_booleans: true };
         match serde_saphyr::from_str_with_options::<serde_json::Value>(&text, options) {
             Ok(v) => values.push(v),
-            Err(e) => {
-                println!(
-                    "cargo::warning=data/{name} does not parse; run `cargo run -- validate`: {}",
-                    e.without_snippet()
-                );
-                converted = false;
-            }
+            Err(e) => panic!(
+                "data/{name} is not valid YAML, so the catalog cannot be embedded; run `cargo run -- validate data` for every problem: {}",
+                e.without_snippet()
+            ),
         }
     }
     texts.push(']');
-    let json = if converted {
-        serde_json::to_string(&values).expect("JSON values serialize")
-    } else {
-        String::new()
-    };
+    // For `certs --version`: what the embedded catalog holds, found here so that
+    // starting the binary costs nothing for it. The stamps sort as text.
+    let latest = values
+        .iter()
+        .filter_map(|v| v.get("source_updated")?.as_str())
+        .max()
+        .unwrap_or("none");
+    println!(
+        "cargo::rustc-env=CERTS_CATALOG_SUMMARY={} entries, latest source update {latest}",
+        values.len()
+    );
+    let json = serde_json::to_string(&values).expect("JSON values serialize");
     fs::write(Path::new(&out_dir).join("embedded.rs"), texts).expect("OUT_DIR is writable");
     fs::write(Path::new(&out_dir).join("embedded.json"), json).expect("OUT_DIR is writable");
 }

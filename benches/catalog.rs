@@ -14,8 +14,9 @@ use std::io::sink;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use certs::catalog::{self, Source};
-use certs::query::Filter;
+use certs::load::{self, Source};
+use certs::query::Selection;
+use certs::report::EntryRow;
 use certs::render::{self, ListFormat, Style};
 
 fn main() {
@@ -30,62 +31,62 @@ fn main() {
         "case", "median", "per entry", "runs"
     );
 
-    let embedded = catalog::read(&Source::Embedded, || today)
+    let embedded = load::read(&Source::Embedded, || today)
         .expect("embedded catalog")
         .catalog;
     let n = embedded.entries().len();
     if run("load embedded json") {
         bench("load embedded json", n, || {
-            catalog::read(&Source::Embedded, || today).map(|l| l.catalog)
+            load::read(&Source::Embedded, || today).map(|l| l.catalog)
         });
     }
     if run("load embedded yaml") {
         bench("load embedded yaml", n, || {
-            catalog::load(&Source::Embedded, today).map(|l| l.catalog)
+            load::load(&Source::Embedded, today).map(|l| l.catalog)
         });
     }
 
-    let filters: [(&str, Filter); 6] = [
+    let filters: [(&str, Selection); 6] = [
         (
             "filter region sg",
-            Filter {
+            Selection {
                 regions: vec!["sg".parse().unwrap()],
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
         (
             "filter region eu (group)",
-            Filter {
+            Selection {
                 regions: vec!["eu".parse().unwrap()],
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
         (
             "filter industry finance",
-            Filter {
+            Selection {
                 industries: vec!["finance".parse().unwrap()],
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
         (
             "filter kind attestation",
-            Filter {
+            Selection {
                 kinds: vec!["attestation".parse().unwrap()],
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
         (
             "filter search cohasset",
-            Filter {
+            Selection {
                 search: vec!["cohasset".into()],
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
         (
             "filter updated since",
-            Filter {
+            Selection {
                 updated_since: Some("2024-01-01".parse().unwrap()),
-                ..Filter::default()
+                ..Selection::new(today)
             },
         ),
     ];
@@ -97,7 +98,7 @@ fn main() {
         }
     }
 
-    let entries: Vec<_> = embedded.entries().iter().collect();
+    let everything = Selection::new(today);
     for format in [
         ListFormat::Table,
         ListFormat::Json,
@@ -110,15 +111,15 @@ fn main() {
         let name = format!("render {format:?}").to_lowercase();
         if run(&name) {
             bench(&name, n, || {
-                let cols = render_columns();
-                render::listing(
-                    &mut sink(),
-                    format,
-                    &Style::default(),
-                    &entries,
-                    &cols.0,
-                    &cols.1,
-                )
+                let rows: Vec<EntryRow> = everything
+                    .apply(embedded.entries())
+                    .into_iter()
+                    .map(|selected| EntryRow {
+                        selected,
+                        explain: false,
+                    })
+                    .collect();
+                render::listing(&mut sink(), format, &Style::default(), &rows, false)
             });
         }
     }
@@ -128,7 +129,7 @@ fn main() {
         if run(&name) {
             let dir = synthetic(count);
             bench(&name, count, || {
-                catalog::load(&Source::Dir(dir.clone()), today).map(|l| l.catalog)
+                load::load(&Source::Dir(dir.clone()), today).map(|l| l.catalog)
             });
         }
     }
@@ -143,26 +144,6 @@ fn synthetic(count: usize) -> PathBuf {
         synth::write_catalog(&dir, count);
     }
     dir
-}
-
-type Cols<'a> = (
-    Vec<render::Column<&'a certs::model::Entry>>,
-    Vec<render::Column<&'a certs::model::Entry>>,
-);
-
-/// The columns `certs list` uses: id and name for the table, the same plus kind for data.
-fn render_columns<'a>() -> Cols<'a> {
-    (
-        vec![
-            render::Column::new("ID", |e| e.id.to_string()),
-            render::Column::new("NAME", |e| e.name.clone()),
-        ],
-        vec![
-            render::Column::new("id", |e| e.id.to_string()),
-            render::Column::new("name", |e| e.name.clone()),
-            render::Column::new("kind", |e| e.kind.to_string()),
-        ],
-    )
 }
 
 /// Runs `f` for at least a second (and at least 5 times), prints the median.

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use certs::catalog::{self, Source};
+use certs::load::{self, Source};
 use certs::model::{Entry, Jurisdiction};
 use certs::region::Country;
 
@@ -52,7 +52,7 @@ pub fn to_yaml(e: &Entry) -> String {
 
 /// Writes `n` entries into `dir` (created if needed) and returns the bytes written.
 pub fn write_catalog(dir: &Path, n: usize) -> u64 {
-    let base = catalog::load(&Source::Embedded, chrono::Local::now().date_naive())
+    let base = load::load(&Source::Embedded, chrono::Local::now().date_naive())
         .expect("embedded catalog")
         .catalog
         .entries()

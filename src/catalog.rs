@@ -1,104 +1,23 @@
-//! Loading a catalog: the embedded one, or a directory of YAML files.
-//!
-//! Every file is read under limits (size, count, regular files only), parsed into an
-//! [`Entry`] with a strict YAML budget (no anchors or aliases, bounded depth and node
-//! count), then checked by [`crate::validate`]. Problems are collected for all files;
-//! the catalog holds the entries that parsed.
-
-use std::borrow::Cow;
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use anyhow::bail;
-use chrono::NaiveDate;
-use serde_saphyr::MessageFormatter;
-use serde_saphyr::budget::BudgetBreach;
+//! The catalog: validated entries sorted by id, and how a key people type finds one.
 
 use crate::model::Entry;
-use crate::problem::Problem;
-use crate::validate;
-
-/// Largest file the loader reads. An entry is a page of text; a megabyte is not an entry.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-/// Most files a catalog may hold: twice the largest catalog we benchmark.
-pub const MAX_ENTRIES: usize = 200_000;
-/// Deepest nesting the format needs is 4 (`evidence` > item > `access` > value).
-const MAX_DEPTH: usize = 16;
-/// Generous for one entry (the largest shipped entry has under 200 nodes).
-const MAX_NODES: usize = 50_000;
-
-/// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
-static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
-
-/// The same files as one JSON array, converted by `build.rs`; empty when a file did
-/// not convert.
-static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
-
-/// Where a catalog comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The catalog compiled into the binary.
-    Embedded,
-    /// A directory of `.yaml`/`.yml` files, one entry each.
-    Dir(PathBuf),
-}
-
-impl Source {
-    pub fn describe(&self) -> String {
-        match self {
-            Source::Embedded => "the embedded catalog".to_owned(),
-            Source::Dir(p) => format!("`{}`", p.display()),
-        }
-    }
-}
-
-/// Where an entry was read from, so a later check can point back at it.
-#[derive(Debug, Clone)]
-pub struct Origin {
-    /// The file as shown in messages (`data/c5.yaml`, `my-catalog/c5.yaml`).
-    pub file: String,
-    path: Option<PathBuf>,
-    embedded: Option<&'static str>,
-}
-
-impl Origin {
-    /// The file's text, read again from disk for a directory catalog. Only problems
-    /// need it, so the loader does not keep every file's text in memory.
-    pub fn text(&self) -> Option<Cow<'static, str>> {
-        match (self.embedded, &self.path) {
-            (Some(t), _) => Some(Cow::Borrowed(t)),
-            (None, Some(p)) => read_file(p)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .map(Cow::Owned),
-            _ => None,
-        }
-    }
-
-    /// An origin with no file behind it, for checking text held in memory.
-    pub fn named(file: impl Into<String>) -> Self {
-        Origin {
-            file: file.into(),
-            path: None,
-            embedded: None,
-        }
-    }
-
-    /// The file name without its extension, which must equal the entry's id.
-    pub fn stem(&self) -> &str {
-        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
-        name.strip_suffix(".yaml")
-            .or_else(|| name.strip_suffix(".yml"))
-            .unwrap_or(name)
-    }
-}
+use crate::query::squeeze;
 
 /// A loaded, validated catalog, sorted by id.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+}
+
+/// What a key people typed finds.
+#[derive(Debug, PartialEq)]
+pub enum Lookup<'c> {
+    /// Exactly one entry.
+    Found(&'c Entry),
+    /// Several entries answer to it; the key must be more specific.
+    Ambiguous(Vec<&'c Entry>),
+    /// Nothing, with the closest entry when one is close.
+    Missing(Option<&'c Entry>),
 }
 
 impl Catalog {
@@ -111,508 +30,109 @@ impl Catalog {
         &self.entries
     }
 
-    /// Finds an entry by id or alias, then by name or full name, case-insensitively.
-    pub fn get(&self, key: &str) -> Option<&Entry> {
-        let key = key.trim();
-        let is = |s: &str| s.eq_ignore_ascii_case(key);
-        let by_key = |e: &&Entry| is(e.id.as_str()) || e.aliases.iter().any(|a| is(a));
-        let by_name = |e: &&Entry| is(&e.name) || e.full_name.as_deref().is_some_and(is);
-        self.entries
-            .iter()
-            .find(by_key)
-            .or_else(|| self.entries.iter().find(by_name))
-    }
-
-    /// The id whose names are closest to a key that matched nothing, for "did you mean".
-    pub fn suggest(&self, key: &str) -> Option<&str> {
-        let key = key.trim().to_lowercase();
-        let key = key.as_str();
-        self.entries
-            .iter()
-            .flat_map(|e| {
-                e.names()
-                    .map(move |n| (e, strsim::jaro_winkler(key, &n.to_lowercase())))
-            })
-            .filter(|(_, score)| *score > 0.8)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(e, _)| e.id.as_str())
-    }
-}
-
-/// The result of a load: the entries that parsed, and every problem found.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub catalog: Catalog,
-    pub problems: Vec<Problem>,
-    /// Files in the directory that are not catalog files, for `--verbose`.
-    pub skipped: Vec<String>,
-    /// Catalog files read, whether or not they parsed.
-    pub files: usize,
-}
-
-impl Loaded {
-    pub fn error_count(&self) -> usize {
-        self.problems.iter().filter(|p| p.is_error()).count()
-    }
-}
-
-/// Loads a catalog to answer questions from. The embedded catalog comes from its
-/// build-time JSON form: parsing that is several times cheaper than parsing the YAML,
-/// and every command that runs in a shell loop pays it. Its checks ran where it was
-/// built (tests and `certs validate` in CI check `data/`), so they are not repeated.
-/// Anything else, or an embedded JSON that is missing or does not read, goes through
-/// [`load`] with every check.
-///
-/// `today` is asked for only when checks run: finding it reads the time zone file,
-/// which the embedded path has no use for.
-pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Result<Loaded> {
-    if *source == Source::Embedded
-        && let Ok(entries) = serde_json::from_str::<Vec<Entry>>(EMBEDDED_JSON)
-        && entries.len() == EMBEDDED.len()
-    {
-        return Ok(Loaded {
-            files: entries.len(),
-            catalog: Catalog::new(entries),
-            ..Loaded::default()
-        });
-    }
-    load(source, today())
-}
-
-/// Loads and validates a catalog. Fails outright only when there is nothing to load
-/// (a missing or empty directory); problems in files are collected in [`Loaded`].
-pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
-    let (files, skipped) = match source {
-        Source::Embedded => (
-            EMBEDDED
-                .iter()
-                .map(|(name, text)| Origin {
-                    file: format!("data/{name}"),
-                    path: None,
-                    embedded: Some(text),
-                })
-                .collect(),
-            Vec::new(),
-        ),
-        Source::Dir(dir) => list_dir(dir, MAX_ENTRIES)?,
-    };
-
-    let file_count = files.len();
-    let parsed = parse_all(&files, today);
-    let mut problems = Vec::new();
-    let mut entries = Vec::with_capacity(parsed.len());
-    for (origin, (entry, mut found)) in files.into_iter().zip(parsed) {
-        problems.append(&mut found);
-        if let Some(entry) = entry {
-            entries.push((entry, origin));
+    /// Finds an entry by id or alias, then by name or full name. Case, spaces, hyphens
+    /// and underscores do not count (`"k isms"`, `"bsi c5"`, `"sec 17a-4"`). A key
+    /// that two entries answer to, or that starts the names of several, is ambiguous.
+    pub fn lookup(&self, key: &str) -> Lookup<'_> {
+        let wanted = squeeze(key);
+        if wanted.is_empty() {
+            return Lookup::Missing(None);
         }
-    }
-    problems.extend(validate::check_catalog(&entries));
-    Ok(Loaded {
-        catalog: Catalog::new(entries.into_iter().map(|(e, _)| e).collect()),
-        problems,
-        skipped,
-        files: file_count,
-    })
-}
-
-/// One file's outcome: the entry if it parsed, and the file's own problems.
-pub type Parsed = (Option<Entry>, Vec<Problem>);
-
-/// Parses files on all cores. Each file is independent, and on a large catalog the
-/// YAML parse is nearly all of the load time; results keep the input order.
-///
-/// Workers take small batches from a shared counter rather than a fixed half each,
-/// so a core that runs slower (a busy neighbour, a cold cache) does less of the work
-/// instead of holding up the end.
-fn parse_all(files: &[Origin], today: NaiveDate) -> Vec<Parsed> {
-    const BATCH: usize = 64;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || files.len() < 4 * BATCH {
-        return files.iter().map(|f| parse_one(f, today)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut batches: Vec<(usize, Vec<Parsed>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                        if start >= files.len() {
-                            return done;
-                        }
-                        let end = (start + BATCH).min(files.len());
-                        let parsed = files[start..end]
-                            .iter()
-                            .map(|f| parse_one(f, today))
-                            .collect();
-                        done.push((start, parsed));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                // A panic in a worker is a bug in this crate; re-raise it rather than hide it.
-                w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
-    });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches.into_iter().flat_map(|(_, parsed)| parsed).collect()
-}
-
-fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
-    let text: Cow<'_, str> = match (origin.embedded, &origin.path) {
-        (Some(t), _) => Cow::Borrowed(t),
-        (None, Some(path)) => match read_file(path) {
-            Ok(bytes) => return check_bytes(origin, bytes, today),
-            Err(msg) => return (None, vec![Problem::error(&origin.file, msg)]),
-        },
-        (None, None) => return (None, Vec::new()),
-    };
-    check_text(origin, &text, today)
-}
-
-/// Decodes, parses and checks one file's bytes as if read from `origin`.
-pub fn check_bytes(origin: &Origin, bytes: Vec<u8>, today: NaiveDate) -> Parsed {
-    match decode(bytes) {
-        Ok(text) => check_text(origin, &text, today),
-        Err((pos, msg)) => (None, vec![Problem::error(&origin.file, msg).at(pos)]),
-    }
-}
-
-/// Parses and checks one entry's text as if read from `origin`: the entry, if it
-/// parsed, and the problems of this file alone.
-pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
-    match parse_entry(text) {
-        Ok(entry) => {
-            let problems = validate::check_entry(&entry, origin, text, today);
-            (Some(entry), problems)
-        }
-        Err((pos, msg)) => (None, vec![Problem::error(&origin.file, msg).at(pos)]),
-    }
-}
-
-/// Parses one entry's text. On failure returns the position (1-based, or (0, 0) when
-/// unknown) and a message.
-pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
-    // A BOM is harmless and editors on some systems add one.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Only comments and blank lines: nothing for the parser to say beyond "end of input".
-    let has_content = text.lines().any(|l| {
-        let l = l.trim();
-        !l.is_empty() && !l.starts_with('#')
-    });
-    if !has_content {
-        return Err((
-            (0, 0),
-            "file is empty, expected a YAML mapping with the fields of one entry".to_owned(),
-        ));
-    }
-    let options = serde_saphyr::options! {
-        budget: serde_saphyr::budget! {
-            max_anchors: 0,
-            max_aliases: 0,
-            max_depth: MAX_DEPTH,
-            max_nodes: MAX_NODES,
-            max_documents: 2,
-            max_total_scalar_bytes: MAX_FILE_BYTES as usize,
-        },
-    };
-    serde_saphyr::from_str_with_options::<Entry>(text, options).map_err(|e| {
-        let pos = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        (pos, describe_yaml_error(&e))
-    })
-}
-
-/// Our wording for the few errors whose library message is not meant for a catalog
-/// author; everything else keeps the parser's message, minus its location suffix
-/// (we print the location in front, compiler-style).
-fn describe_yaml_error(e: &serde_saphyr::Error) -> String {
-    let inner = e.without_snippet();
-    if let serde_saphyr::Error::Budget { breach, .. } = inner {
-        return match breach {
-            BudgetBreach::Anchors { .. } | BudgetBreach::Aliases { .. } => {
-                "YAML anchors and aliases (`&name`, `*name`) are not allowed in catalog files; write the value out".to_owned()
-            }
-            BudgetBreach::Depth { .. } => {
-                format!("document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4")
-            }
-            BudgetBreach::Documents { .. } => {
-                "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned()
-            }
-            other => format!("document is too large for one entry ({other:?})"),
+        let keys = |e: &Entry| {
+            std::iter::once(e.id.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .any(|k| squeeze(k) == wanted)
         };
-    }
-    use serde_saphyr::Error as E;
-    match inner {
-        E::MultipleDocuments { .. } => {
-            return "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned();
-        }
-        E::DuplicateMappingKey { key: Some(k), .. } => {
-            return format!("field `{k}` appears more than once; each field may appear once");
-        }
-        E::SerdeMissingField { field, .. } => return format!("missing required field `{field}`"),
-        E::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
-            return "expected a whole number here".to_owned();
-        }
-        E::Unexpected { expected, .. } => {
-            let what = match *expected {
-                "string scalar" => "expected text here, found a list or a mapping",
-                "mapping start" => "expected a mapping of `key: value` fields here",
-                "sequence start" => "expected a list here: `[a, b]`, or one `- item` per line",
-                _ => "",
-            };
-            if !what.is_empty() {
-                return what.to_owned();
+        let names = |e: &Entry| {
+            std::iter::once(e.name.as_str())
+                .chain(e.full_name.as_deref())
+                .any(|k| squeeze(k) == wanted)
+        };
+        for rule in [&keys as &dyn Fn(&Entry) -> bool, &names] {
+            let found: Vec<&Entry> = self.entries.iter().filter(|e| rule(e)).collect();
+            match found.len() {
+                0 => {}
+                1 => return Lookup::Found(found[0]),
+                _ => return Lookup::Ambiguous(found),
             }
         }
-        _ => {}
-    }
-    if inner.to_string().starts_with("recursion limit exceeded") {
-        return format!(
-            "document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4"
-        );
-    }
-    let msg = serde_saphyr::DefaultMessageFormatter.format_message(inner);
-    // The library leaves control characters to its renderer; we print the raw message.
-    msg.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
-/// Lists a directory's catalog files, sorted by name so output never depends on
-/// `read_dir` order. Returns the files and the names of those skipped.
-fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<String>)> {
-    let dir_error = |what: &str, e: std::io::Error| {
-        anyhow::anyhow!(
-            "cannot {what} catalog directory `{}`: {}",
-            dir.display(),
-            io_reason(&e)
-        )
-    };
-    let meta = fs::metadata(dir).map_err(|e| dir_error("open", e))?;
-    if !meta.is_dir() {
-        bail!(
-            "`{}` is not a directory; expected a directory of .yaml files",
-            dir.display()
-        );
-    }
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for item in fs::read_dir(dir).map_err(|e| dir_error("read", e))? {
-        let item = item.map_err(|e| dir_error("read", e))?;
-        let name = item.file_name().to_string_lossy().into_owned();
-        let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-        if !is_yaml || name.starts_with('.') {
-            skipped.push(display_path(dir, &name));
-            continue;
-        }
-        files.push((name, item.path()));
-        if files.len() > max_entries {
-            bail!(
-                "catalog directory `{}` holds more than {max_entries} .yaml files, the most one catalog may have",
-                dir.display()
-            );
-        }
-    }
-    if files.is_empty() {
-        bail!(
-            "catalog directory `{}` has no .yaml or .yml files",
-            dir.display()
-        );
-    }
-    files.sort();
-    skipped.sort();
-    let origins = files
-        .into_iter()
-        .map(|(name, path)| Origin {
-            file: display_path(dir, &name),
-            path: Some(path),
-            embedded: None,
-        })
-        .collect();
-    Ok((origins, skipped))
-}
-
-fn display_path(dir: &Path, name: &str) -> String {
-    dir.join(name).display().to_string()
-}
-
-/// Reads a catalog file: a regular file (after following links) of at most
-/// [`MAX_FILE_BYTES`].
-///
-/// The file is opened without blocking, so a FIFO named `*.yaml` cannot hang the load,
-/// and anything that is not a regular file is refused before a byte is read. The
-/// buffer is sized from the file's length, so reading takes one system call rather
-/// than one per doubling of the buffer (8 per file before, on a 1.3 KB entry).
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read file: {}", io_reason(&e));
-    let file = open_nonblocking(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err("not a regular file; expected a YAML file".to_owned());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // At most one byte past the limit, in case the file grows while we read it.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    // No effect on regular files; on a FIFO, open returns at once instead of waiting
-    // for a writer.
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
-    fs::File::open(path)
-}
-
-fn too_large(len: u64) -> String {
-    format!(
-        "file is {len} bytes, larger than the {MAX_FILE_BYTES}-byte (1 MiB) limit for one entry"
-    )
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    // ELOOP has no stable ErrorKind; name it so a symlink loop is recognisable.
-    if e.raw_os_error() == Some(40) {
-        return "too many levels of symbolic links (a symlink loop?)".to_owned();
-    }
-    let s = e.to_string();
-    s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-}
-
-/// Decodes UTF-8, pointing at the first invalid byte's line and column.
-fn decode(bytes: Vec<u8>) -> Result<String, ((u64, u64), String)> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let before = &bytes[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let line_start = before
+        // `fsi` starts four ids: say so rather than pick one.
+        let starts: Vec<&Entry> = self
+            .entries
             .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count() as u64
-            + 1;
-        (
-            (line, column),
-            format!(
-                "invalid UTF-8 (byte 0x{:02x}); catalog files must be UTF-8 text",
-                bytes[at]
-            ),
+            .filter(|e| e.names().any(|n| squeeze(n).starts_with(&wanted)))
+            .collect();
+        match starts.len() {
+            0 => {}
+            1 => return Lookup::Missing(Some(starts[0])),
+            _ => return Lookup::Ambiguous(starts),
+        }
+        let all_names = self.entries.iter().flat_map(|e| e.names());
+        let closest = crate::vocab::closest(key, all_names);
+        Lookup::Missing(
+            closest.and_then(|n| self.entries.iter().find(|e| e.names().any(|m| m == n))),
         )
-    })
+    }
+
+    /// The entry a key finds, if exactly one.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        match self.lookup(key) {
+            Lookup::Found(e) => Some(e),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::{Source, load};
 
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    fn catalog() -> Catalog {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        load(&Source::Embedded, today).unwrap().catalog
     }
 
     #[test]
-    fn embedded_catalog_loads_clean() {
-        let loaded = load(&Source::Embedded, today()).unwrap();
-        assert_eq!(loaded.error_count(), 0, "{:#?}", loaded.problems);
-        assert_eq!(loaded.catalog.entries().len(), 21);
-        // The only warnings are true ones: the source names no evidence for these.
-        for p in &loaded.problems {
-            let id = p.entry.as_deref().unwrap();
-            let entry = loaded.catalog.get(id).unwrap();
-            assert!(entry.evidence.is_empty(), "{p}");
+    fn keys_ignore_case_spaces_hyphens_and_underscores() {
+        let c = catalog();
+        for (key, id) in [
+            ("PCI", "pci-dss"),
+            ("pci dss", "pci-dss"),
+            ("K-ISMS", "kisms"),
+            ("k isms", "kisms"),
+            ("bsi c5", "c5"),
+            ("sec 17a-4", "sec-17a-4"),
+            ("SEC_17a_4", "sec-17a-4"),
+        ] {
+            assert_eq!(c.get(key).map(|e| e.id.as_str()), Some(id), "{key}");
         }
     }
 
     #[test]
-    fn embedded_json_holds_exactly_what_the_yaml_says() {
-        // The fast path must never answer differently from the YAML it was made from.
-        let fast = read(&Source::Embedded, today).unwrap();
-        let yaml = load(&Source::Embedded, today()).unwrap();
-        assert!(!EMBEDDED_JSON.is_empty(), "build.rs converted every file");
-        assert_eq!(fast.catalog.entries(), yaml.catalog.entries());
-        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let from_disk = load(&Source::Dir(data), today()).unwrap();
-        assert_eq!(fast.catalog.entries(), from_disk.catalog.entries());
-    }
-
-    #[test]
-    fn lookup_by_alias_and_name_any_case() {
-        let loaded = load(&Source::Embedded, today()).unwrap();
-        let c = &loaded.catalog;
-        assert_eq!(c.get("PCI").map(|e| e.id.as_str()), Some("pci-dss"));
-        assert_eq!(c.get("pci dss").map(|e| e.id.as_str()), Some("pci-dss"));
-        assert_eq!(c.get("K-ISMS").map(|e| e.id.as_str()), Some("kisms"));
-        assert_eq!(c.suggest("tisx"), Some("tisax"));
-        assert_eq!(c.suggest("zzzzzz"), None);
-    }
-
-    #[test]
-    fn parallel_load_keeps_each_file_with_its_entry() {
-        // Enough files for the batched workers; a cross-file problem must name the
-        // file it is in, which needs parse results back in file order.
-        let dir = tempfile::tempdir().unwrap();
-        for i in 0..600 {
-            let alias = if i == 577 { "aliases: [e0005]\n" } else { "" };
-            let text = format!(
-                "id: e{i:04}\nname: E\nkind: audit\njurisdictions: [sg]\n{alias}evidence:\n  - type: certificate\nsummary: s\n"
-            );
-            std::fs::write(dir.path().join(format!("e{i:04}.yaml")), text).unwrap();
+    fn a_key_that_starts_several_entries_is_ambiguous() {
+        let c = catalog();
+        match c.lookup("fsi") {
+            Lookup::Ambiguous(found) => {
+                let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+                assert_eq!(
+                    ids,
+                    [
+                        "fsi-audit-id",
+                        "fsi-audit-my",
+                        "fsi-audit-ph",
+                        "fsi-audit-th"
+                    ]
+                );
+            }
+            other => panic!("{other:?}"),
         }
-        let loaded = load(&Source::Dir(dir.path().to_owned()), today()).unwrap();
-        assert_eq!(loaded.catalog.entries().len(), 600);
-        let errors: Vec<&Problem> = loaded.problems.iter().filter(|p| p.is_error()).collect();
-        assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].file.ends_with("e0577.yaml"), "{}", errors[0]);
-        assert_eq!(errors[0].entry.as_deref(), Some("e0577"));
-        assert_eq!((errors[0].line, errors[0].column), (Some(5), Some(11)));
     }
 
     #[test]
-    fn too_many_files_is_an_error_naming_the_limit() {
-        let dir = tempfile::tempdir().unwrap();
-        for i in 0..4 {
-            std::fs::write(dir.path().join(format!("e{i}.yaml")), "x").unwrap();
-        }
-        let err = list_dir(dir.path(), 3).unwrap_err().to_string();
-        assert!(err.contains("holds more than 3 .yaml files"), "{err}");
-        assert!(list_dir(dir.path(), 4).is_ok());
-    }
-
-    #[test]
-    fn invalid_utf8_is_located() {
-        let ((line, col), msg) = decode(b"id: a\nname: \xff\n".to_vec()).unwrap_err();
-        assert_eq!((line, col), (2, 7));
-        assert!(msg.contains("0xff"), "{msg}");
+    fn a_near_miss_suggests_without_opening() {
+        let c = catalog();
+        assert!(matches!(c.lookup("tisx"), Lookup::Missing(Some(e)) if e.id.as_str() == "tisax"));
+        assert_eq!(c.lookup("zzzzzz"), Lookup::Missing(None));
     }
 }

@@ -1,35 +1,37 @@
 //! The command line, as clap derive types. No logic lives here: `app.rs` turns these
-//! into a catalog source, a [`crate::query::Filter`] and a renderer call. The doc
+//! into a catalog source, a [`crate::query::Selection`] and a renderer call. The doc
 //! comments are the `--help` text.
+//!
+//! Every value is read the same way: repeatable flags take commas too
+//! (`--region sg,my`), vocabularies ignore case and read `_` or a space as `-`, and an
+//! unknown value is a usage error listing the valid ones and the closest.
 
+use std::ffi::OsStr;
+use std::marker::PhantomData;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
-use crate::model::{Industry, Kind, Status};
-use crate::query::SortKey;
+use crate::model::{Industry, Kind};
+use crate::query::{Lifecycle, SortKey, Span};
 use crate::region::RegionQuery;
-use crate::render::{ListFormat, ShowFormat};
-use crate::views::{MatrixBy, Span};
-
-const EXIT_CODES: &str = "\
-Exit status:
-  0  success
-  1  not found, invalid catalog, or a requirement not met
-  2  usage error (unknown flag or value)";
+use crate::render::{ColorChoice, ListFormat, ReportFormat, ShowFormat};
+use crate::report::MatrixBy;
+use crate::vocab::Vocabulary;
 
 /// A compliance evidence catalog: which certifications, attestations and audits
 /// apply to a region or industry, and what evidence backs each one.
 #[derive(Debug, Parser)]
-#[command(name = "certs", version, after_help = EXIT_CODES, max_term_width = 100)]
+#[command(name = "certs", version, long_version = concat!(env!("CARGO_PKG_VERSION"), "\nembedded catalog: ", env!("CERTS_CATALOG_SUMMARY")), after_help = crate::exit::HELP, max_term_width = 100)]
 pub struct Cli {
     /// Read the catalog from this directory of YAML files instead of the embedded one.
     #[arg(long, global = true, env = "CERTS_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
     /// When to use colour: auto (a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, global = true, value_name = "WHEN")]
+    #[arg(long, global = true, value_name = "WHEN", value_parser = choice::<ColorChoice>())]
     pub color: Option<ColorChoice>,
 
     #[command(subcommand)]
@@ -37,25 +39,26 @@ pub struct Cli {
 }
 
 /// Subcommands are deferred: clap builds the arguments of only the one that runs.
-/// Building all fifteen was the largest single cost of starting `certs` (BENCHMARKS.md).
+/// Building all of them was the largest single cost of starting `certs` (BENCHMARKS.md).
 #[derive(Debug, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
-    /// List entries, filtered by region, industry, kind or text.
+    /// List the entries that apply, filtered by region, industry, kind, status or text.
     #[command(after_help = "Examples:
   certs list --region sg
-  certs list --region eu --industry finance
-  certs list --search cohasset --format ids
-  certs list --sort updated --reverse --format csv")]
+  certs list --region eu --industry finance --explain
+  certs list --search soc2 --format ids
+  certs list --all-statuses --as-of 2027-01-01 --format csv")]
     List(ListArgs),
 
-    /// Show one entry in full, by id, alias or name (any case).
+    /// Show one entry in full, by id, alias or name (case, spaces and hyphens aside).
     #[command(after_help = "Examples:
   certs show c5
-  certs show \"PCI DSS\" --format json")]
+  certs show \"k isms\" --format markdown
+  certs show \"SEC 17a-4\" --format json")]
     Show(ShowArgs),
 
-    /// Check a catalog directory (default: the embedded catalog) and report every problem.
+    /// Check a catalog directory (default: the catalog in use) and report every problem.
     #[command(after_help = "Examples:
   certs validate ./my-catalog
   certs validate ./my-catalog --strict --format json")]
@@ -64,47 +67,77 @@ pub enum Command {
     /// Print the JSON Schema of the entry format, for editors and CI.
     Schema,
 
-    /// List the evidence a customer can obtain: one row per item, with how to get it.
-    #[command(after_help = "Examples:
+    /// List the evidence a customer can obtain, one row per item, and the gaps.
+    #[command(
+        after_help = "Every selected entry has at least one row: an entry that names no
+evidence says `none stated`, and a blank access or contact says `not stated`.
+
+Examples:
   certs evidence --region jp
-  certs evidence --search trusted --format csv")]
+  certs evidence --search trusted --format csv"
+    )]
     Evidence(ListingArgs),
 
     /// List entries whose source page is older than a span, oldest first.
     #[command(after_help = "Examples:
+  certs stale
   certs stale --older-than 2y
-  certs stale --older-than 18m --as-of 2026-01-01 --format json")]
+  certs stale c5 tisax --older-than 18m --as-of 2026-01-01 --format json")]
     Stale(StaleArgs),
 
-    /// List entries whose `valid_until` falls within a span from today.
+    /// List entries whose `valid_until` falls within a span from the as-of day.
     #[command(after_help = "Examples:
   certs expiring --within 90d
   certs --data ./my-catalog expiring --within 6m --format ids")]
     Expiring(ExpiringArgs),
 
-    /// List the region values `--region` accepts, with how many entries apply in each.
+    /// Count, for each region value, the entries `list --region VALUE` returns.
+    #[command(
+        after_help = "ENTRIES is what `certs list --region VALUE` returns with the same flags;
+EXACT is the same with `--exact` (no global matches)."
+    )]
     Regions(RegionsArgs),
 
-    /// List the industry values `--industry` accepts, with how many entries aim at each.
+    /// Count, for each industry, the entries `list --industry VALUE` returns.
+    #[command(
+        after_help = "ENTRIES is what `certs list --industry VALUE` returns with the same flags;
+EXACT is the same with `--exact` (no cross-industry matches)."
+    )]
     Industries(ListingArgs),
 
     /// Show a coverage matrix: entries as rows, regions or industries as columns.
-    #[command(after_help = "Examples:
+    #[command(
+        after_help = "A cell is marked exactly when `certs list` with that column's value returns
+the entry: `●` where the entry names the value, `○` where it applies because it is
+global or cross-industry. CSV and TSV write `named`, `global` or `any`; JSON writes
+`{columns, rows: [{id, marks}]}` with the same words and `null` for no mark.
+
+Examples:
   certs matrix
   certs matrix --by industry
-  certs matrix --columns de,sg,jp,global --format csv")]
+  certs matrix --columns de,sg,jp,global --format csv"
+    )]
     Matrix(MatrixArgs),
 
-    /// Check that entries exist, are active and apply to a region and industry; exit 1 if not.
-    #[command(after_help = "Examples:
+    /// Check that entries exist, are current and apply to a region and industry; exit 1 if not.
+    #[command(
+        after_help = "Each entry must be current (active or unstated) on the as-of day and apply
+in every --region and to every --industry, by the rules of `certs list`.
+
+Examples:
   certs require ospar mtcs --region sg
-  certs require pci-dss --industry finance --region my && deploy")]
+  certs require pci-dss --industry finance --region my && deploy"
+    )]
     Require(RequireArgs),
 
     /// Compare two catalogs: entries added, removed and changed, field by field.
     #[command(
-        after_help = "OLD and NEW are catalog directories. Without NEW, OLD is compared with the
-catalog in use (--data, or the embedded one); without either, that catalog with itself.
+        after_help = "OLD and NEW are catalog directories; without NEW, OLD is compared with the
+catalog in use (--data, or the embedded one). A change is material when an entry is
+added or removed, or a field that alters what it proves changes (kind, status,
+issuer, auditor, jurisdictions, industries, scope, standards, dates, evidence);
+names, aliases, wording, links and the page stamp are editorial.
+With --exit-code, exit 1 when any change is material.
 
 Examples:
   certs diff ./release-1.0/data
@@ -119,31 +152,102 @@ Examples:
   certs completions fish > ~/.config/fish/completions/certs.fish")]
     Completions(CompletionsArgs),
 
-    /// Print the manual page (roff) to stdout.
-    #[command(after_help = "Example:
-  certs man > certs.1 && man ./certs.1")]
-    Man,
+    /// Print a manual page (roff): `certs` with every subcommand, or one subcommand's.
+    #[command(after_help = "Examples:
+  certs man > certs.1 && man ./certs.1
+  certs man list > certs-list.1")]
+    Man(ManArgs),
 }
 
+/// Which entries a command looks at. Shared by every selecting command.
+#[derive(Debug, Args, Default)]
+pub struct SelectArgs {
+    /// Only entries that apply in this region: an ISO country code (`sg`), a country
+    /// name (`singapore`), a group (`eu`, `sea`, `apac`, `americas`) or `global`.
+    /// Global entries apply everywhere (see --exact). Commas or repeats match any.
+    #[arg(long, short = 'r', value_name = "REGION", value_delimiter = ',', value_parser = parse_region)]
+    pub region: Vec<RegionQuery>,
+
+    /// Only entries for this industry; entries aimed at no industry in particular
+    /// serve every industry (see --exact). Commas or repeats match any.
+    #[arg(long, short = 'i', value_name = "INDUSTRY", value_delimiter = ',', value_parser = choice::<Industry>())]
+    pub industry: Vec<Industry>,
+
+    /// Only entries of this kind. Commas or repeats match any.
+    #[arg(long, short = 'k', value_name = "KIND", value_delimiter = ',', value_parser = choice::<Kind>())]
+    pub kind: Vec<Kind>,
+
+    /// Only entries with this status on the as-of day (default: active or unstated).
+    /// Commas or repeats match any.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = choice::<Lifecycle>(), conflicts_with = "all_statuses")]
+    pub status: Vec<Lifecycle>,
+
+    /// Entries in every status, expired and not yet achieved included.
+    #[arg(long)]
+    pub all_statuses: bool,
+
+    /// Only entries that name the region or industry themselves: no global and no
+    /// cross-industry matches.
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Judge status on this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Only entries mentioning this text anywhere, evidence and certificate numbers
+    /// included; case, spaces, hyphens and underscores do not count (`soc2` finds
+    /// `SOC 2`). Repeat to match any.
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub search: Vec<String>,
+
+    /// Only entries whose source page was last updated before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub updated_before: Option<NaiveDate>,
+
+    /// Only entries whose source page was last updated on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub updated_since: Option<NaiveDate>,
+}
+
+/// A selection and how to write it.
 #[derive(Debug, Args)]
 pub struct ListingArgs {
     #[command(flatten)]
-    pub filter: FilterArgs,
+    pub select: SelectArgs,
 
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT")]
+    /// Output format: table, json, yaml, csv, tsv, ids, markdown.
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = choice::<ListFormat>())]
     pub format: Option<ListFormat>,
+
+    /// Add why each entry is in the answer: a WHY column, or a `why` list in JSON and YAML.
+    #[arg(long, short = 'e')]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub listing: ListingArgs,
+
+    /// Order of the entries: id, name, updated, achieved.
+    #[arg(long, value_name = "KEY", default_value = "id", value_parser = choice::<SortKey>())]
+    pub sort: SortKey,
+
+    /// Reverse the order.
+    #[arg(long)]
+    pub reverse: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct StaleArgs {
-    /// Age past which a source page counts as stale: `90d`, `6w`, `18m`, `2y`.
-    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
-    pub older_than: Span,
+    /// Only these entries, by id, alias or name.
+    #[arg(value_name = "ID")]
+    pub keys: Vec<String>,
 
-    /// Measure from this day instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    /// Age past which a source page counts as stale: `90d`, `6w`, `18m`, `2y`.
+    #[arg(long, value_name = "SPAN", default_value = "12m", value_parser = parse_span)]
+    pub older_than: Span,
 
     #[command(flatten)]
     pub listing: ListingArgs,
@@ -154,10 +258,6 @@ pub struct ExpiringArgs {
     /// How far ahead to look: `90d`, `6w`, `6m`, `1y`.
     #[arg(long, value_name = "SPAN", value_parser = parse_span)]
     pub within: Span,
-
-    /// Measure from this day instead of today (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
 
     #[command(flatten)]
     pub listing: ListingArgs,
@@ -175,11 +275,11 @@ pub struct RegionsArgs {
 
 #[derive(Debug, Args)]
 pub struct MatrixArgs {
-    /// What the columns are.
-    #[arg(long, value_name = "WHAT", default_value = "region")]
+    /// What the columns are: region or industry.
+    #[arg(long, value_name = "WHAT", default_value = "region", value_parser = choice::<MatrixBy>())]
     pub by: MatrixBy,
 
-    /// Only these columns, comma-separated (`de,sg,global` or `finance,media`), to fit a narrow terminal.
+    /// Only these columns (`de,sg,global` or `finance,media`), to fit a narrow terminal.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub columns: Vec<String>,
 
@@ -193,101 +293,42 @@ pub struct RequireArgs {
     #[arg(required = true, value_name = "ID")]
     pub keys: Vec<String>,
 
-    /// Each entry must apply in this region (same values as `list --region`). Repeatable.
-    #[arg(long, short = 'r', value_name = "REGION", value_parser = parse_region)]
+    /// Each entry must apply in every one of these regions (values as `list --region`).
+    #[arg(long, short = 'r', value_name = "REGION", value_delimiter = ',', value_parser = parse_region)]
     pub region: Vec<RegionQuery>,
 
-    /// Each entry must be aimed at this industry. Repeatable.
-    #[arg(long, short = 'i', value_name = "INDUSTRY", ignore_case = true)]
+    /// Each entry must serve every one of these industries.
+    #[arg(long, short = 'i', value_name = "INDUSTRY", value_delimiter = ',', value_parser = choice::<Industry>())]
     pub industry: Vec<Industry>,
 
-    /// Output format: a line per entry, or JSON.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: ProblemFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct DiffArgs {
-    /// The earlier catalog directory.
-    pub old: Option<PathBuf>,
-
-    /// The later catalog directory (default: the catalog in use).
-    pub new: Option<PathBuf>,
-
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: ProblemFormat,
-
-    /// Exit 1 when there are material changes (entries added or removed, or a material field changed).
+    /// Count only regions and industries the entry names itself.
     #[arg(long)]
-    pub exit_code: bool,
-}
+    pub exact: bool,
 
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to write a script for.
-    pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, Args, Default)]
-pub struct FilterArgs {
-    /// Only entries that apply in this region: an ISO country code (`sg`), a country
-    /// name (`singapore`), a group (`eu`, `sea`, `apac`, `americas`) or `global`.
-    /// Entries marked global apply everywhere. Repeat to match any.
-    #[arg(long, short = 'r', value_name = "REGION", value_parser = parse_region)]
-    pub region: Vec<RegionQuery>,
-
-    /// Only entries aimed at this industry. Repeat to match any.
-    #[arg(long, short = 'i', value_name = "INDUSTRY", ignore_case = true)]
-    pub industry: Vec<Industry>,
-
-    /// Only entries of this kind. Repeat to match any.
-    #[arg(long, short = 'k', value_name = "KIND", ignore_case = true)]
-    pub kind: Vec<Kind>,
-
-    /// Only entries with this status. Repeat to match any.
-    #[arg(long, value_name = "STATUS", ignore_case = true)]
-    pub status: Vec<Status>,
-
-    /// Only entries mentioning this text (case-insensitive) in a name, alias, issuer,
-    /// auditor, scope, standard or summary. Repeat to match any.
-    #[arg(long, short = 's', value_name = "TEXT")]
-    pub search: Vec<String>,
-
-    /// Only entries whose source page was last updated before this date (YYYY-MM-DD).
+    /// Judge status on this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub updated_before: Option<NaiveDate>,
+    pub as_of: Option<NaiveDate>,
 
-    /// Only entries whose source page was last updated on or after this date (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub updated_since: Option<NaiveDate>,
-}
+    /// Also say why each entry that passes meets the requirement.
+    #[arg(long, short = 'e')]
+    pub explain: bool,
 
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    #[command(flatten)]
-    pub filter: FilterArgs,
-
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT")]
-    pub format: Option<ListFormat>,
-
-    /// Order of the entries.
-    #[arg(long, value_name = "KEY", default_value = "id")]
-    pub sort: SortKey,
-
-    /// Reverse the order.
-    #[arg(long)]
-    pub reverse: bool,
+    /// Output format: text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id, an alias or its name, in any case (`c5`, `PCI`, "PCI DSS").
+    /// The entry's id, an alias or its name (`c5`, `PCI`, "PCI DSS", "k isms").
     pub key: String,
 
-    /// Output format.
-    #[arg(long, short = 'f', value_name = "FORMAT")]
+    /// Judge status on this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format: text, json, yaml, markdown.
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = choice::<ShowFormat>())]
     pub format: Option<ShowFormat>,
 }
 
@@ -300,46 +341,59 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Also list files that were skipped because they are not .yaml/.yml.
+    /// Also list the files that were skipped, and why.
     #[arg(long, short = 'v')]
     pub verbose: bool,
 
-    /// Output format: compiler-style lines, or a JSON array for CI annotations.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: ProblemFormat,
+    /// Output format: compiler-style lines (text), or a JSON array for CI annotations.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
+    pub format: ReportFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProblemFormat {
-    Text,
-    Json,
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier catalog directory.
+    #[arg(required = true)]
+    pub old: PathBuf,
+
+    /// The later catalog directory (default: the catalog in use).
+    pub new: Option<PathBuf>,
+
+    /// Output format: text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
+    pub format: ReportFormat,
+
+    /// Exit 1 when there are material changes (see above).
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write a script for.
+    #[arg(ignore_case = true)]
+    pub shell: clap_complete::Shell,
 }
 
-/// The whole command, every subcommand built, for the man page.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand, for its own page (`certs-list.1`); without it, the page for `certs`.
+    pub command: Option<String>,
+}
+
+/// The whole command, every subcommand built, for man pages.
 pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
     cmd.build();
     cmd
 }
 
-/// The command with value lists for completion scripts: entry ids for `show` and
-/// `require`, and every region value. They are not set for parsing, where `show`
-/// must accept aliases and names, and `--help` would drown in 249 country codes.
+/// The command with value lists for completion scripts: entry ids for `show`,
+/// `require` and `stale`, and every region value. They are not set for parsing, where
+/// keys may be aliases or names, and `--help` would drown in 249 country codes.
 pub fn command_for_completion(ids: &[String]) -> clap::Command {
     use clap::builder::PossibleValuesParser;
-    let regions: Vec<String> = ["global".to_owned()]
-        .into_iter()
-        .chain(crate::region::GROUPS.iter().map(|g| g.name.to_owned()))
-        .chain(crate::region::Country::all().map(|c| c.to_string()))
-        .collect();
+    let regions: Vec<String> = RegionQuery::all().map(|q| q.label().to_owned()).collect();
     let mut cmd = command();
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -366,6 +420,48 @@ pub fn command_for_completion(ids: &[String]) -> clap::Command {
     cmd
 }
 
+/// A value parser for a [`Vocabulary`]: loose reading, our error with a suggestion,
+/// and the values listed for `--help` and completion scripts.
+#[derive(Clone)]
+pub struct Choice<T>(PhantomData<T>);
+
+pub fn choice<T>() -> Choice<T> {
+    Choice(PhantomData)
+}
+
+impl<T: Vocabulary + Send + Sync> TypedValueParser for Choice<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let usage = |msg: String| {
+            let flag = arg.map_or_else(String::new, |a| match a.get_long() {
+                Some(l) => format!("--{l}: "),
+                None => format!("{}: ", a.get_id()),
+            });
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("{flag}{msg}\n"),
+            )
+            .with_cmd(cmd)
+        };
+        let text = value
+            .to_str()
+            .ok_or_else(|| usage(format!("`{}` is not UTF-8", value.to_string_lossy())))?;
+        T::parse_loose(text).map_err(usage)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(T::all().iter().map(|v| {
+            PossibleValue::new(v.name()).aliases(v.aliases().iter().copied())
+        })))
+    }
+}
+
 fn parse_region(s: &str) -> Result<RegionQuery, String> {
     s.parse()
 }
@@ -374,9 +470,8 @@ fn parse_span(s: &str) -> Result<Span, String> {
     s.parse()
 }
 
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("invalid date `{s}`, expected YYYY-MM-DD"))
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::query::parse_day(s)
 }
 
 #[cfg(test)]

@@ -16,8 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 
-use crate::cli::ColorChoice;
-use crate::render::ListFormat;
+use crate::render::{ColorChoice, ListFormat};
 
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -126,7 +125,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.starts_with("c.toml:1:9: unknown variant `sometimes`"),
+            err.starts_with("c.toml:1:9: unknown colour choice `sometimes`, expected one of: auto, always, never"),
             "{err}"
         );
     }

@@ -1,6 +1,6 @@
 //! Comparing two catalogs: entries added, removed, and changed field by field, each
 //! change marked material (what it certifies, where, when, with what evidence) or
-//! editorial (names, wording, links, the page's timestamp).
+//! editorial (names, wording, links, the page's timestamp), as [`FIELDS`] says.
 
 use std::collections::BTreeMap;
 
@@ -8,23 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::model::Entry;
-
-/// Fields whose change alters what an entry proves.
-pub const MATERIAL: &[&str] = &[
-    "kind",
-    "status",
-    "issuer",
-    "auditor",
-    "jurisdictions",
-    "industries",
-    "scope",
-    "standards",
-    "achieved",
-    "valid_until",
-    "period",
-    "evidence",
-];
+use crate::model::{Entry, FIELDS};
 
 #[derive(Debug, Default, Serialize)]
 pub struct CatalogDiff {
@@ -98,38 +82,21 @@ fn to_value(e: &Entry) -> Value {
     serde_json::to_value(e).unwrap_or(Value::Null)
 }
 
+/// The fields that differ, in data-file order, one per row of [`FIELDS`] (so a
+/// change in scope says which part of the scope).
 fn field_changes(before: &Value, after: &Value) -> Vec<FieldChange> {
-    let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else {
-        return Vec::new();
-    };
-    let order: Vec<&String> = b
-        .keys()
-        .chain(a.keys().filter(|k| !b.contains_key(*k)))
-        .collect();
-    let mut fields: Vec<FieldChange> = order
-        .into_iter()
-        .filter_map(|k| {
-            let (old, new) = (
-                b.get(k).cloned().unwrap_or(Value::Null),
-                a.get(k).cloned().unwrap_or(Value::Null),
-            );
+    FIELDS
+        .iter()
+        .filter_map(|f| {
+            let pointer = f.pointer();
+            let old = before.pointer(&pointer).cloned().unwrap_or(Value::Null);
+            let new = after.pointer(&pointer).cloned().unwrap_or(Value::Null);
             (old != new).then(|| FieldChange {
-                material: MATERIAL.contains(&k.as_str()),
-                field: k.clone(),
+                field: f.name.to_owned(),
+                material: f.material,
                 old,
                 new,
             })
         })
-        .collect();
-    // In the order fields appear in a data file, not the map's alphabetical order.
-    fields.sort_by_key(|f| field_rank(&f.field));
-    fields
-}
-
-/// Position of a field in the entry format, so changes print in file order.
-fn field_rank(field: &str) -> usize {
-    Entry::FIELDS
-        .iter()
-        .position(|f| *f == field)
-        .unwrap_or(Entry::FIELDS.len())
+        .collect()
 }

@@ -1,18 +1,25 @@
 //! `certs`: a compliance evidence catalog.
 //!
-//! Data flows one way: files ([`catalog`]) are parsed into typed entries ([`model`]),
-//! checked ([`validate`]), filtered ([`query`]) and written by one renderer per
-//! format ([`render`]). The command line ([`cli`]) and its dispatch ([`app`]) sit on top.
+//! Data flows one way: files are read ([`load`]) into typed entries ([`model`]),
+//! checked ([`validate`]) and held in a [`catalog`]; a [`query`] decides which entries
+//! apply and why; [`report`] derives rows from them; [`render`] writes one format each.
+//! The command line ([`cli`]), its dispatch ([`app`], [`commands`]) and the exit
+//! statuses ([`exit`]) sit on top.
 
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diff;
+pub mod exit;
+pub mod load;
+pub mod locate;
 pub mod model;
 pub mod problem;
 pub mod query;
 pub mod region;
 pub mod render;
+pub mod report;
 pub mod validate;
-pub mod views;
+pub mod vocab;

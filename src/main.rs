@@ -5,21 +5,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use certs::app::{self, Exit};
+use certs::app;
 use certs::cli::Cli;
+use certs::exit::{self, Exit};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            // --help and --version are "errors" to clap that go to stdout and succeed.
-            let _ = e.print();
-            return if e.use_stderr() {
-                Exit::Usage.into()
-            } else {
-                Exit::Success.into()
-            };
-        }
+        Err(e) => return clap_exit(&e),
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
@@ -30,16 +23,28 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code.into(),
         // `certs list | head -1`: the reader left, which is not our failure.
-        Err(e) if is_broken_pipe(&e) => Exit::Success.into(),
+        Err(e) if exit::is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
             let _ = writeln!(err, "error: {e:#}");
-            Exit::Failure.into()
+            exit::code_for(&e).into()
         }
     }
 }
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<io::Error>())
-        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+/// `--help` and `--version` are "errors" to clap that go to stdout and succeed, unless
+/// stdout cannot take them; usage errors go to stderr and are trouble.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    if e.use_stderr() {
+        let _ = e.print();
+        return Exit::Trouble.into();
+    }
+    let mut out = io::stdout().lock();
+    match write!(out, "{}", e.render()).and_then(|()| out.flush()) {
+        Ok(()) => Exit::Success.into(),
+        Err(io) if io.kind() == io::ErrorKind::BrokenPipe => Exit::Success.into(),
+        Err(io) => {
+            let _ = writeln!(io::stderr(), "error: cannot write to stdout: {io}");
+            Exit::Trouble.into()
+        }
+    }
 }

@@ -14,6 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::region::Country;
+use crate::vocab::vocabulary;
 
 /// One certification, attestation, audit, assessment, licence or similar piece of
 /// compliance evidence.
@@ -32,9 +33,9 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// What sort of evidence this is.
     pub kind: Kind,
-    /// Lifecycle state; `active` when absent.
+    /// Lifecycle state, only where the source states one; absent means unstated.
     #[serde(default)]
-    pub status: Status,
+    pub status: Option<Status>,
     /// The body that owns the standard or regulation (e.g. `BSI`, `PCI SSC`, `KISA`).
     #[serde(default)]
     pub issuer: Option<String>,
@@ -76,28 +77,13 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The fields of an entry, in the order a data file lists them.
-    pub const FIELDS: &'static [&'static str] = &[
-        "id",
-        "name",
-        "full_name",
-        "aliases",
-        "kind",
-        "status",
-        "issuer",
-        "auditor",
-        "jurisdictions",
-        "industries",
-        "scope",
-        "standards",
-        "achieved",
-        "valid_until",
-        "period",
-        "source_updated",
-        "evidence",
-        "summary",
-        "links",
-    ];
+    /// The top-level fields of an entry, in the order a data file lists them,
+    /// derived from [`FIELDS`].
+    pub fn field_names() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = FIELDS.iter().map(Field::top).collect();
+        names.dedup();
+        names
+    }
 
     /// Every name the entry answers to: id, name, full name and aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
@@ -121,6 +107,125 @@ impl Entry {
     }
 }
 
+/// Where `certs show` puts a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// In the heading (name, full name).
+    Heading,
+    /// A labelled line.
+    Line,
+    /// A labelled line holding the lifecycle status as of a date, not just the stated one.
+    Status,
+    /// A labelled line holding the source page's stamp and its age.
+    Updated,
+    /// A section of its own.
+    Section,
+}
+
+/// One field of the entry format: the single list every other list of fields is
+/// derived from (the top-level field names, `certs diff`'s material set, the CSV
+/// columns, both `show` renderers, the tests).
+pub struct Field {
+    /// The name in data files; nested fields with a dot (`scope.level`).
+    pub name: &'static str,
+    /// The label people read in `show`.
+    pub label: &'static str,
+    /// Whether a change alters what the entry proves (`certs diff`), rather than its wording.
+    pub material: bool,
+    pub shown: Shown,
+    /// The value as one line of plain text, lists joined with [`LIST_SEPARATOR`];
+    /// `None` when the entry leaves the field out.
+    pub text: fn(&Entry) -> Option<String>,
+}
+
+impl Field {
+    /// The top-level field this one sits in: `scope` for `scope.level`.
+    pub fn top(&self) -> &'static str {
+        self.name.split('.').next().unwrap_or(self.name)
+    }
+
+    /// A JSON pointer to the field's value in an entry's JSON form.
+    pub fn pointer(&self) -> String {
+        format!("/{}", self.name.replace('.', "/"))
+    }
+}
+
+/// How list values are joined into one cell or line, everywhere.
+pub const LIST_SEPARATOR: &str = "; ";
+
+fn opt<T: ToString>(v: &Option<T>) -> Option<String> {
+    v.as_ref().map(ToString::to_string)
+}
+
+fn list<T: ToString>(items: &[T]) -> Option<String> {
+    (!items.is_empty()).then(|| {
+        items
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(LIST_SEPARATOR)
+    })
+}
+
+/// Every field, in data-file order. One row a field, so the table reads as one.
+#[rustfmt::skip]
+pub const FIELDS: &[Field] = &[
+    Field { name: "id", label: "id", material: false, shown: Shown::Line, text: |e| Some(e.id.to_string()) },
+    Field { name: "name", label: "name", material: false, shown: Shown::Heading, text: |e| Some(e.name.clone()) },
+    Field { name: "full_name", label: "full name", material: false, shown: Shown::Heading, text: |e| e.full_name.clone() },
+    Field { name: "aliases", label: "aliases", material: false, shown: Shown::Line, text: |e| list(&e.aliases) },
+    Field { name: "kind", label: "kind", material: true, shown: Shown::Line, text: |e| Some(e.kind.to_string()) },
+    Field { name: "status", label: "status", material: true, shown: Shown::Status, text: |e| opt(&e.status) },
+    Field { name: "issuer", label: "issuer", material: true, shown: Shown::Line, text: |e| e.issuer.clone() },
+    Field { name: "auditor", label: "auditor", material: true, shown: Shown::Line, text: |e| e.auditor.clone() },
+    Field { name: "jurisdictions", label: "jurisdictions", material: true, shown: Shown::Line, text: |e| list(&e.jurisdictions) },
+    Field { name: "industries", label: "industries", material: true, shown: Shown::Line, text: |e| list(&e.industries) },
+    Field { name: "scope.level", label: "level", material: true, shown: Shown::Line, text: |e| e.scope.level.clone() },
+    Field { name: "scope.data_centres", label: "data centres", material: true, shown: Shown::Line, text: |e| opt(&e.scope.data_centres) },
+    Field { name: "scope.regions", label: "regions", material: true, shown: Shown::Line, text: |e| list(&e.scope.regions) },
+    Field { name: "scope.services", label: "services", material: true, shown: Shown::Line, text: |e| list(&e.scope.services) },
+    Field { name: "standards", label: "standards", material: true, shown: Shown::Line, text: |e| list(&e.standards) },
+    Field { name: "achieved", label: "achieved", material: true, shown: Shown::Line, text: |e| opt(&e.achieved) },
+    Field { name: "valid_until", label: "valid until", material: true, shown: Shown::Line, text: |e| opt(&e.valid_until) },
+    Field { name: "period", label: "period", material: true, shown: Shown::Line, text: |e| opt(&e.period) },
+    Field { name: "source_updated", label: "source updated", material: false, shown: Shown::Updated, text: |e| opt(&e.source_updated) },
+    Field { name: "evidence", label: "evidence", material: true, shown: Shown::Section, text: |e| list(&e.evidence) },
+    Field { name: "summary", label: "summary", material: false, shown: Shown::Section, text: |e| Some(e.summary.split_whitespace().collect::<Vec<_>>().join(" ")) },
+    Field { name: "links", label: "links", material: false, shown: Shown::Section, text: |e| list(&e.links) },
+];
+
+/// `Beijing (cn)`.
+impl fmt::Display for CoveredRegion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.name, self.country)
+    }
+}
+
+/// `2020-01 to 2020-12`.
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} to {}", self.start, self.end)
+    }
+}
+
+/// Plain data, no prose: `certificate: CRS Fusion Cloud Storage Service #01018 [download]`.
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.kind.as_str())?;
+        if let Some(t) = &self.title {
+            write!(f, ": {t}")?;
+        }
+        if let Some(r) = &self.reference {
+            write!(f, " #{r}")?;
+        }
+        if !self.access.is_empty() {
+            let how: Vec<&str> = self.access.iter().map(|a| a.as_str()).collect();
+            write!(f, " [{}]", how.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
 /// What the entry covers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -140,7 +245,7 @@ pub struct Scope {
 }
 
 /// A cloud region or data-centre location.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CoveredRegion {
     /// The region's name, e.g. `Beijing`.
@@ -183,66 +288,9 @@ pub struct Period {
     pub end: PartialDate,
 }
 
-/// Declares a closed vocabulary once: the enum with serde names, `Display`, `FromStr`,
-/// clap's `ValueEnum` and the list of all values. Keeping them in one place means the
-/// data format, the CLI and the error messages can never disagree on a spelling.
-macro_rules! vocabulary {
-    (
-        $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ),+ $(,)? }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, clap::ValueEnum)]
-        pub enum $name {
-            $(
-                $(#[$vmeta])*
-                #[serde(rename = $text)]
-                #[value(name = $text $(, alias = $alias)*)]
-                $variant,
-            )+
-        }
-
-        impl $name {
-            /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The spelling used in data files and on the command line.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        /// Exact spelling (or an alias), as data files are canonical; the CLI
-        /// matches case-insensitively through clap.
-        impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
-                match s {
-                    $($text $(| $alias)* => Ok($name::$variant),)+
-                    _ => Err(format!(
-                        "unknown {} `{}`, expected one of: {}",
-                        stringify!($name).to_ascii_lowercase(),
-                        s,
-                        $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-                    )),
-                }
-            }
-        }
-
-        // Through `FromStr`, so an unknown value is reported in our words, at its line.
-        string_scalar!(@de $name, concat!("one of the ", stringify!($name), " values"));
-    };
-}
-
 vocabulary! {
     /// What sort of evidence an entry is.
-    Kind {
+    Kind ("kind") {
         /// A certificate issued by a certification body after an audit.
         Certification = "certification",
         /// An independent auditor's attestation or assurance report.
@@ -266,7 +314,7 @@ vocabulary! {
 
 vocabulary! {
     /// Industries an entry can be aimed at.
-    Industry {
+    Industry ("industry") {
         /// Car makers and their suppliers.
         Automotive = "automotive" | "auto",
         /// Banking, insurance, securities, payments.
@@ -283,11 +331,9 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Lifecycle state of an entry.
-    #[derive(Default)]
-    Status {
+    /// Lifecycle state of an entry, as its source states it.
+    Status ("status") {
         /// In force.
-        #[default]
         Active = "active",
         /// Being worked towards.
         InProgress = "in-progress",
@@ -302,7 +348,7 @@ vocabulary! {
 
 vocabulary! {
     /// What a piece of evidence is.
-    EvidenceType {
+    EvidenceType ("evidence type") {
         /// A certificate, usually with a number.
         Certificate = "certificate",
         /// An audit report.
@@ -324,7 +370,7 @@ vocabulary! {
 
 vocabulary! {
     /// How a customer obtains a piece of evidence.
-    Access {
+    Access ("access") {
         /// Published for anyone to read.
         Public = "public",
         /// Downloadable by customers.
@@ -360,7 +406,9 @@ macro_rules! string_scalar {
                         self.visit_str(&n.to_string())
                     }
                 }
-                d.deserialize_str(V)
+                // `deserialize_any`, so a year written bare (`achieved: 2017`) reaches
+                // `visit_u64` from YAML and from the embedded JSON alike.
+                d.deserialize_any(V)
             }
         }
     };
@@ -776,7 +824,7 @@ mod tests {
         .unwrap();
         let v = serde_json::to_value(&e).unwrap();
         let mut written: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-        let mut listed = Entry::FIELDS.to_vec();
+        let mut listed = Entry::field_names();
         written.sort_unstable();
         listed.sort_unstable();
         assert_eq!(written, listed);

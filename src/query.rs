@@ -1,58 +1,357 @@
-//! Selecting and ordering entries: a [`Filter`] built from command-line values, and
-//! one `matches` that decides. Repeated values of one kind are OR-ed; different
-//! kinds are AND-ed, so `--region sg --region my --industry finance` means
-//! "finance entries that apply in Singapore or Malaysia".
+//! The applicability model: does an entry answer a selection, and why.
+//!
+//! Every command that selects, counts or checks (`list`, `evidence`, `matrix`,
+//! `regions`, `industries`, `require`, `stale`, `expiring`, `show`'s status) asks
+//! [`Selection::verdict`], so their answers agree by construction. The rules, which
+//! README's "How matching works" repeats:
+//!
+//! - **Region.** An entry matches a region value when a covered region lies in it, when
+//!   one of its jurisdictions does (an `eu` jurisdiction counts for each member state
+//!   and for the `eu` group), or when it is global. `--exact` drops global matches.
+//! - **Industry.** An entry matches an industry it is aimed at; an entry aimed at no
+//!   industry in particular is cross-industry and matches every industry. `--exact`
+//!   drops cross-industry matches.
+//! - **Lifecycle** as of a date: expired when `valid_until` has passed or the entry
+//!   says so; not yet achieved when `achieved` is later (a partial date counts from
+//!   its last day); otherwise the stated status, or `unstated`. Current entries
+//!   (active or unstated) are selected unless `--status` or `--all-statuses` says
+//!   otherwise.
+//!
+//! Repeated values of one flag are OR-ed; different flags are AND-ed.
 
 use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
 
-use crate::model::{Entry, Industry, Kind, Status};
-use crate::region::RegionQuery;
+use crate::model::{CoveredRegion, Entry, Industry, Jurisdiction, Kind, PartialDate, Status};
+use crate::region::{EU, RegionQuery};
+use crate::vocab::vocabulary;
 
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
+vocabulary! {
+    /// An entry's lifecycle status as of a date: the stated status, corrected by its dates.
+    Lifecycle ("status") {
+        /// Stated as in force, and within its dates.
+        Active = "active",
+        /// The source states no status, and the dates do not rule it out.
+        Unstated = "unstated",
+        /// Stated as being worked towards.
+        InProgress = "in-progress",
+        /// `achieved` is after the as-of date.
+        NotYetAchieved = "not-yet-achieved",
+        /// `valid_until` is before the as-of date, or stated as expired.
+        Expired = "expired",
+        /// Stated as replaced by a newer entry.
+        Superseded = "superseded",
+        /// Stated as given up or revoked.
+        Withdrawn = "withdrawn",
+    }
+}
+
+impl Lifecycle {
+    /// Whether an entry in this state backs a claim today: active, or unstated.
+    pub fn is_current(self) -> bool {
+        matches!(self, Lifecycle::Active | Lifecycle::Unstated)
+    }
+}
+
+/// An entry's status as of a date, with the date that decided it, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatusAsOf {
+    pub status: Lifecycle,
+    /// `valid_until` for an expiry, `achieved` for an entry not yet achieved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+/// The lifecycle status of `e` on `as_of`.
+pub fn status_as_of(e: &Entry, as_of: NaiveDate) -> StatusAsOf {
+    let plain = |status| StatusAsOf { status, date: None };
+    if e.status == Some(Status::Expired) {
+        return StatusAsOf {
+            status: Lifecycle::Expired,
+            date: e.valid_until,
+        };
+    }
+    if let Some(until) = e.valid_until
+        && until.last_day() < as_of
+    {
+        return StatusAsOf {
+            status: Lifecycle::Expired,
+            date: Some(until),
+        };
+    }
+    if let Some(achieved) = e.achieved
+        && achieved.last_day() > as_of
+    {
+        return StatusAsOf {
+            status: Lifecycle::NotYetAchieved,
+            date: Some(achieved),
+        };
+    }
+    match e.status {
+        None => plain(Lifecycle::Unstated),
+        Some(Status::Active) => plain(Lifecycle::Active),
+        Some(Status::InProgress) => plain(Lifecycle::InProgress),
+        Some(Status::Expired) => plain(Lifecycle::Expired),
+        Some(Status::Superseded) => plain(Lifecycle::Superseded),
+        Some(Status::Withdrawn) => plain(Lifecycle::Withdrawn),
+    }
+}
+
+/// How an entry meets a region value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegionMatch<'e> {
+    /// The entry names the region: jurisdictions and covered regions that lie in it.
+    Named {
+        jurisdictions: Vec<Jurisdiction>,
+        covers: Vec<&'e CoveredRegion>,
+    },
+    /// The entry is global: it applies everywhere without naming the region.
+    Global,
+}
+
+/// How an entry meets an industry value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndustryMatch {
+    /// The entry is aimed at the industry.
+    Aimed,
+    /// The entry is aimed at no industry in particular.
+    Any,
+}
+
+/// How strongly an entry meets a value: by naming it, or by applying to all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// Global or cross-industry.
+    Broad,
+    /// The entry names the region or industry.
+    Named,
+}
+
+/// One reason an entry is in an answer. Words for it live in `render`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason<'e> {
+    Region(RegionQuery, RegionMatch<'e>),
+    Industry(Industry, IndustryMatch),
+    Status(StatusAsOf),
+}
+
+/// Why an entry is in an answer: its status and a reason per matched value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict<'e> {
+    pub status: StatusAsOf,
+    pub reasons: Vec<Reason<'e>>,
+}
+
+impl Verdict<'_> {
+    /// Named when any region or industry reason names its value; broad when every
+    /// one is global or cross-industry; named when nothing was asked.
+    pub fn strength(&self) -> Strength {
+        let mut asked = self.reasons.iter().filter_map(|r| match r {
+            Reason::Region(_, RegionMatch::Named { .. }) => Some(Strength::Named),
+            // `--region global` asks for global entries: they name it.
+            Reason::Region(RegionQuery::Global, _) => Some(Strength::Named),
+            Reason::Region(_, RegionMatch::Global) => Some(Strength::Broad),
+            Reason::Industry(_, IndustryMatch::Aimed) => Some(Strength::Named),
+            Reason::Industry(_, IndustryMatch::Any) => Some(Strength::Broad),
+            Reason::Status(_) => None,
+        });
+        let first = asked.next().unwrap_or(Strength::Named);
+        asked.fold(first, Ord::max)
+    }
+}
+
+/// How a region value applies to an entry, if it does.
+pub fn region_match<'e>(e: &'e Entry, q: &RegionQuery, exact: bool) -> Option<RegionMatch<'e>> {
+    let global = e.is_global();
+    if *q == RegionQuery::Global {
+        return global.then_some(RegionMatch::Global);
+    }
+    let members = q.countries();
+    let is_eu_group = q.label() == "eu";
+    let jurisdictions: Vec<Jurisdiction> = e
+        .jurisdictions
+        .iter()
+        .copied()
+        .filter(|j| match j {
+            Jurisdiction::Country(c) => members.contains(c),
+            Jurisdiction::Eu => is_eu_group || members.iter().any(|c| EU.contains(c)),
+            Jurisdiction::Global => false,
+        })
+        .collect();
+    let covers: Vec<&CoveredRegion> = e
+        .scope
+        .regions
+        .iter()
+        .filter(|r| members.contains(&r.country))
+        .collect();
+    if !jurisdictions.is_empty() || !covers.is_empty() {
+        Some(RegionMatch::Named {
+            jurisdictions,
+            covers,
+        })
+    } else if global && !exact {
+        Some(RegionMatch::Global)
+    } else {
+        None
+    }
+}
+
+/// How an industry value applies to an entry, if it does.
+pub fn industry_match(e: &Entry, i: Industry, exact: bool) -> Option<IndustryMatch> {
+    if e.industries.contains(&i) {
+        Some(IndustryMatch::Aimed)
+    } else if e.industries.is_empty() && !exact {
+        Some(IndustryMatch::Any)
+    } else {
+        None
+    }
+}
+
+/// Which lifecycle states a selection takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum StatusPick {
+    /// Active or unstated: what backs a claim today.
+    #[default]
+    Current,
+    /// These states only.
+    Only(Vec<Lifecycle>),
+    /// Every state.
+    All,
+}
+
+impl StatusPick {
+    fn takes(&self, s: Lifecycle) -> bool {
+        match self {
+            StatusPick::Current => s.is_current(),
+            StatusPick::Only(states) => states.contains(&s),
+            StatusPick::All => true,
+        }
+    }
+}
+
+/// What a command was asked for, built from its flags.
+#[derive(Debug, Clone)]
+pub struct Selection {
     pub regions: Vec<RegionQuery>,
     pub industries: Vec<Industry>,
     pub kinds: Vec<Kind>,
-    pub statuses: Vec<Status>,
-    /// Free-text terms, matched case-insensitively; any term may match.
+    pub statuses: StatusPick,
+    /// Free-text terms; any may match (see [`searchable`]).
     pub search: Vec<String>,
     /// Source page last updated strictly before this day.
     pub updated_before: Option<NaiveDate>,
     /// Source page last updated on or after this day.
     pub updated_since: Option<NaiveDate>,
+    /// Only entries that name the region or industry themselves.
+    pub exact: bool,
+    /// The day lifecycle is judged on.
+    pub as_of: NaiveDate,
 }
 
-impl Filter {
-    pub fn matches(&self, e: &Entry) -> bool {
-        any_or_empty(&self.regions, |r| r.matches(e))
-            && any_or_empty(&self.industries, |i| e.industries.contains(i))
-            && any_or_empty(&self.kinds, |k| e.kind == *k)
-            && any_or_empty(&self.statuses, |s| e.status == *s)
-            && any_or_empty(&self.search, |term| {
-                searchable(e).any(|t| contains_ignore_case(t, term))
-            })
+impl Selection {
+    /// Everything, judged on `as_of`.
+    pub fn new(as_of: NaiveDate) -> Self {
+        Selection {
+            regions: Vec::new(),
+            industries: Vec::new(),
+            kinds: Vec::new(),
+            statuses: StatusPick::Current,
+            search: Vec::new(),
+            updated_before: None,
+            updated_since: None,
+            exact: false,
+            as_of,
+        }
+    }
+
+    /// Whether the entry is in the answer, and why.
+    pub fn verdict<'e>(&self, e: &'e Entry) -> Option<Verdict<'e>> {
+        let plain = any_or_empty(&self.kinds, |k| e.kind == *k)
             && self
                 .updated_before
                 .is_none_or(|d| e.source_updated.is_some_and(|u| u.date() < d))
             && self
                 .updated_since
                 .is_none_or(|d| e.source_updated.is_some_and(|u| u.date() >= d))
+            && (self.search.is_empty() || self.search.iter().any(|t| mentions(e, t)));
+        if !plain {
+            return None;
+        }
+        let status = status_as_of(e, self.as_of);
+        if !self.statuses.takes(status.status) {
+            return None;
+        }
+        let mut reasons = Vec::new();
+        if !self.regions.is_empty() {
+            let before = reasons.len();
+            for q in &self.regions {
+                if let Some(m) = region_match(e, q, self.exact) {
+                    reasons.push(Reason::Region(*q, m));
+                }
+            }
+            if reasons.len() == before {
+                return None;
+            }
+        }
+        if !self.industries.is_empty() {
+            let before = reasons.len();
+            for &i in &self.industries {
+                if let Some(m) = industry_match(e, i, self.exact) {
+                    reasons.push(Reason::Industry(i, m));
+                }
+            }
+            if reasons.len() == before {
+                return None;
+            }
+        }
+        reasons.push(Reason::Status(status));
+        Some(Verdict { status, reasons })
     }
 
-    /// The matching entries, in catalog (id) order.
-    pub fn apply<'a>(&self, entries: &'a [Entry]) -> Vec<&'a Entry> {
-        entries.iter().filter(|e| self.matches(e)).collect()
+    /// The entries in the answer, in catalog (id) order, each with its verdict.
+    pub fn apply<'e>(&self, entries: &'e [Entry]) -> Vec<Selected<'e>> {
+        entries
+            .iter()
+            .filter_map(|e| self.verdict(e).map(|v| Selected { entry: e, why: v }))
+            .collect()
     }
+
+    /// The same selection for one region value instead of the asked ones.
+    pub fn for_region(&self, q: RegionQuery) -> Selection {
+        Selection {
+            regions: vec![q],
+            ..self.clone()
+        }
+    }
+
+    /// The same selection for one industry instead of the asked ones.
+    pub fn for_industry(&self, i: Industry) -> Selection {
+        Selection {
+            industries: vec![i],
+            ..self.clone()
+        }
+    }
+}
+
+/// An entry in an answer, with why it is there.
+#[derive(Debug, Clone)]
+pub struct Selected<'e> {
+    pub entry: &'e Entry,
+    pub why: Verdict<'e>,
 }
 
 fn any_or_empty<T>(values: &[T], f: impl Fn(&T) -> bool) -> bool {
     values.is_empty() || values.iter().any(f)
 }
 
-/// Every text `--search` looks at.
-fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
+/// Every text `--search` looks at: names, bodies, scope, standards, summary, the
+/// evidence (type, title, reference, access, contact, link) and the links.
+pub fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
     e.names()
         .chain(e.issuer.as_deref())
         .chain(e.auditor.as_deref())
@@ -61,38 +360,50 @@ fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
         .chain(e.scope.services.iter().map(String::as_str))
         .chain(e.standards.iter().map(String::as_str))
         .chain(std::iter::once(e.summary.as_str()))
+        .chain(e.evidence.iter().flat_map(|ev| {
+            [ev.kind.as_str()]
+                .into_iter()
+                .chain(ev.title.as_deref())
+                .chain(ev.reference.as_deref())
+                .chain(ev.access.iter().map(|a| a.as_str()))
+                .chain(ev.contact.as_deref())
+                .chain(ev.url.as_ref().map(|u| u.as_str()))
+        }))
+        .chain(e.links.iter().map(|l| l.as_str()))
 }
 
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        // As `str::contains`: the empty text is in every text.
-        return true;
-    }
-    if haystack.is_ascii() && needle.is_ascii() {
-        // The common case, without allocating.
-        haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    } else {
-        haystack.to_lowercase().contains(&needle.to_lowercase())
-    }
+/// Lowercase, without spaces, hyphens and underscores: `SOC 2`, `soc-2` and `soc2`
+/// are one word to a person searching.
+pub fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// Orders for `--sort`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum SortKey {
-    #[default]
-    Id,
-    Name,
-    /// By `source_updated`, oldest first; entries without one last.
-    Updated,
-    /// By `achieved`, earliest first; entries without one last.
-    Achieved,
+/// Whether the entry mentions `term` anywhere [`searchable`] looks.
+pub fn mentions(e: &Entry, term: &str) -> bool {
+    let needle = squeeze(term);
+    // As `str::contains`: the empty text is in every text.
+    needle.is_empty() || searchable(e).any(|t| squeeze(t).contains(&needle))
+}
+
+vocabulary! {
+    /// Orders for `--sort`.
+    SortKey ("sort key") {
+        /// By id.
+        Id = "id",
+        /// By name, ignoring case.
+        Name = "name",
+        /// By `source_updated`, oldest first; entries without one last.
+        Updated = "updated",
+        /// By `achieved`, earliest first; entries without one last.
+        Achieved = "achieved",
+    }
 }
 
 /// Sorts in place; ties keep id order. Missing dates sort last either way.
-pub fn sort(entries: &mut [&Entry], key: SortKey, reverse: bool) {
+pub fn sort(rows: &mut [Selected<'_>], key: SortKey, reverse: bool) {
     fn missing_last<T: Ord>(a: Option<T>, b: Option<T>, reverse: bool) -> Ordering {
         match (a, b) {
             (Some(a), Some(b)) if reverse => b.cmp(&a),
@@ -103,7 +414,8 @@ pub fn sort(entries: &mut [&Entry], key: SortKey, reverse: bool) {
         }
     }
     let flip = |o: Ordering| if reverse { o.reverse() } else { o };
-    entries.sort_by(|a, b| {
+    rows.sort_by(|a, b| {
+        let (a, b) = (a.entry, b.entry);
         let primary = match key {
             SortKey::Id => flip(a.id.cmp(&b.id)),
             SortKey::Name => flip(a.name.to_lowercase().cmp(&b.name.to_lowercase())),
@@ -114,15 +426,186 @@ pub fn sort(entries: &mut [&Entry], key: SortKey, reverse: bool) {
     });
 }
 
+/// A length of time as people write it: `90d`, `6w`, `18m`, `2y`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Days(u32),
+    Months(u32),
+}
+
+impl Span {
+    /// The day this span before `day`; the earliest date there is when that underflows.
+    pub fn before(self, day: NaiveDate) -> NaiveDate {
+        match self {
+            Span::Days(n) => day.checked_sub_days(chrono::Days::new(n.into())),
+            Span::Months(n) => day.checked_sub_months(Months::new(n)),
+        }
+        .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The day this span after `day`; the latest date there is when that overflows.
+    pub fn after(self, day: NaiveDate) -> NaiveDate {
+        match self {
+            Span::Days(n) => day.checked_add_days(chrono::Days::new(n.into())),
+            Span::Months(n) => day.checked_add_months(Months::new(n)),
+        }
+        .unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl FromStr for Span {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!("invalid span `{s}`, expected a number and a unit: `90d`, `6w`, `18m` or `2y`")
+        };
+        let s = s.trim();
+        let unit = s.chars().last().ok_or_else(bad)?;
+        let digits = &s[..s.len() - unit.len_utf8()];
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let n: u32 = digits.parse().map_err(|_| bad())?;
+        let span = match unit.to_ascii_lowercase() {
+            'd' => Span::Days(n),
+            'w' => Span::Days(n.checked_mul(7).ok_or_else(bad)?),
+            'm' => Span::Months(n),
+            'y' => Span::Months(n.checked_mul(12).ok_or_else(bad)?),
+            _ => return Err(bad()),
+        };
+        // Beyond a few centuries a date computation overflows and means nothing.
+        match span {
+            Span::Days(d) if d <= 365_000 => Ok(span),
+            Span::Months(m) if m <= 12_000 => Ok(span),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Span::Days(d) => write!(f, "{d}d"),
+            Span::Months(m) if m % 12 == 0 => write!(f, "{}y", m / 12),
+            Span::Months(m) => write!(f, "{m}m"),
+        }
+    }
+}
+
+/// A day as `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, nothing
+/// around it. Looser readings (`2026-1-1`, `+2026-01-01`) are typos more often than not.
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    match s.parse::<PartialDate>() {
+        Ok(PartialDate::Day(d)) if s.len() == 10 => Ok(d),
+        _ => Err(format!("invalid date `{s}`, expected YYYY-MM-DD")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(s: &str) -> NaiveDate {
+        parse_day(s).unwrap()
+    }
+
+    fn entry(yaml: &str) -> Entry {
+        serde_saphyr::from_str(&format!("id: x\nname: X\nkind: audit\nsummary: s\n{yaml}")).unwrap()
+    }
+
     #[test]
-    fn ascii_search_ignores_case() {
-        assert!(contains_ignore_case("Cohasset Associates", "cohasset"));
-        assert!(contains_ignore_case("für Sicherheit", "FÜR"));
-        assert!(!contains_ignore_case("abc", "abcd"));
-        assert!(contains_ignore_case("abc", "") && contains_ignore_case("für", ""));
+    fn spans_parse_and_move_dates() {
+        assert_eq!("90d".parse::<Span>(), Ok(Span::Days(90)));
+        assert_eq!("6w".parse::<Span>(), Ok(Span::Days(42)));
+        assert_eq!("18m".parse::<Span>(), Ok(Span::Months(18)));
+        assert_eq!("2y".parse::<Span>(), Ok(Span::Months(24)));
+        for bad in ["", "y", "2", "2x", "-2y", "+2y", "1.5y", "99999999y"] {
+            assert!(bad.parse::<Span>().is_err(), "{bad}");
+        }
+        assert_eq!(
+            Span::Months(18).before(day("2026-11-27")),
+            day("2025-05-27")
+        );
+        assert_eq!(Span::Days(90).after(day("2026-11-27")), day("2027-02-25"));
+        assert_eq!(Span::Months(1).before(day("2026-03-31")), day("2026-02-28"));
+        assert_eq!(Span::Days(90).after(NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(Span::Days(90).before(NaiveDate::MIN), NaiveDate::MIN);
+    }
+
+    #[test]
+    fn days_are_strict() {
+        assert!(parse_day("2026-01-01").is_ok());
+        for bad in [
+            "2026-1-1",
+            "+2026-01-01",
+            " 2026-01-01",
+            "-0001-12-31",
+            "2026-01",
+            "2026",
+        ] {
+            assert!(parse_day(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn lifecycle_follows_the_dates() {
+        let e = entry("jurisdictions: [us]\nvalid_until: 2026-03-31\n");
+        assert_eq!(
+            status_as_of(&e, day("2026-03-31")).status,
+            Lifecycle::Unstated
+        );
+        let after = status_as_of(&e, day("2026-04-01"));
+        assert_eq!(after.status, Lifecycle::Expired);
+        assert_eq!(
+            after.date.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-31")
+        );
+        // A partial date counts from its last day: June 2027 is not reached on 2027-06-15.
+        let e = entry("jurisdictions: [us]\nstatus: active\nachieved: 2027-06\n");
+        assert_eq!(
+            status_as_of(&e, day("2027-06-15")).status,
+            Lifecycle::NotYetAchieved
+        );
+        assert_eq!(
+            status_as_of(&e, day("2027-07-01")).status,
+            Lifecycle::Active
+        );
+    }
+
+    #[test]
+    fn global_and_cross_industry_entries_match_broadly_unless_exact() {
+        let e = entry("jurisdictions: [global]\n");
+        let hk: RegionQuery = "hk".parse().unwrap();
+        assert_eq!(region_match(&e, &hk, false), Some(RegionMatch::Global));
+        assert_eq!(region_match(&e, &hk, true), None);
+        assert_eq!(
+            industry_match(&e, Industry::Finance, false),
+            Some(IndustryMatch::Any)
+        );
+        assert_eq!(industry_match(&e, Industry::Finance, true), None);
+    }
+
+    #[test]
+    fn eu_wide_entries_match_each_member_state_by_name() {
+        let e = entry("jurisdictions: [eu]\n");
+        for q in ["fr", "eu", "de"] {
+            let q: RegionQuery = q.parse().unwrap();
+            assert!(
+                matches!(region_match(&e, &q, true), Some(RegionMatch::Named { .. })),
+                "{q}"
+            );
+        }
+        assert_eq!(region_match(&e, &"sg".parse().unwrap(), false), None);
+    }
+
+    #[test]
+    fn search_ignores_case_spaces_hyphens_and_underscores() {
+        let e = entry(
+            "jurisdictions: [jp]\nevidence:\n  - type: soc-report\n    title: SOC2 report\n    reference: \"01018\"\n",
+        );
+        for t in ["soc2", "SOC 2", "soc-2", "soc_2", "01018", ""] {
+            assert!(mentions(&e, t), "{t}");
+        }
+        assert!(!mentions(&e, "soc 3"));
     }
 }

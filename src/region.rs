@@ -1,13 +1,15 @@
-//! Countries, region groups and how a `--region` value matches an entry.
+//! Countries, region groups, and what a `--region` value names.
 //!
-//! Countries are ISO 3166-1 alpha-2 codes. The table below carries the common English
-//! name first (what people type: `south korea`, `vietnam`) and the ISO or other names as
-//! aliases. Groups are shorthands compliance teams use (`eu`, `sea`, `apac`, `americas`).
+//! Countries and their ISO names come from the `isocountry` crate (ISO 3166-1). This
+//! file adds only what the standard does not have: the short names people type
+//! (`south korea`, `vietnam`, `uk`), and the groups compliance teams use (`eu`, `sea`,
+//! `apac`, `americas`). How a region value matches an entry is decided in
+//! [`crate::query`].
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::Entry;
+use isocountry::CountryCode;
 
 /// An ISO 3166-1 alpha-2 country code, stored lowercase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -20,34 +22,51 @@ impl Country {
         std::str::from_utf8(&self.0).unwrap_or("??")
     }
 
-    /// The common English name.
+    fn iso(&self) -> Option<CountryCode> {
+        CountryCode::for_alpha2_caseless(self.code()).ok()
+    }
+
+    /// The name people use: the common English name where it differs from ISO's
+    /// (`South Korea`, not `Korea (Republic of)`), else ISO's.
     pub fn name(&self) -> &'static str {
-        COUNTRIES
-            .binary_search_by(|(code, _, _)| code.as_bytes().cmp(&self.0[..]))
-            .map(|i| COUNTRIES[i].1)
+        COMMON
+            .iter()
+            .find(|(code, _, _)| code.as_bytes() == self.0)
+            .map(|(_, name, _)| *name)
+            .or_else(|| self.iso().map(|c| c.name()))
             .unwrap_or("")
     }
 
-    /// Every known country, by code.
+    /// Every ISO 3166-1 country, by code.
     pub fn all() -> impl Iterator<Item = Country> {
-        COUNTRIES.iter().map(|(code, _, _)| Country::known(code))
+        let mut all: Vec<Country> = CountryCode::iter()
+            .map(|c| Country::known(c.alpha2()))
+            .collect();
+        all.sort_unstable();
+        all.into_iter()
     }
 
-    /// Looks up an English country name (common, ISO or alias), case-insensitively.
+    /// Every name a country answers to: its common name, ISO's name and aliases.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        let common = COMMON.iter().find(|(code, _, _)| code.as_bytes() == self.0);
+        std::iter::once(self.name())
+            .chain(self.iso().map(|c| c.name()))
+            .chain(
+                common
+                    .into_iter()
+                    .flat_map(|(_, _, aliases)| aliases.iter().copied()),
+            )
+    }
+
+    /// Looks up an English country name (common, ISO or alias), ignoring case.
     pub fn from_name(name: &str) -> Option<Country> {
-        let wanted = name.trim();
-        COUNTRIES
-            .iter()
-            .find(|(_, common, aliases)| {
-                common.eq_ignore_ascii_case(wanted)
-                    || aliases.iter().any(|a| a.eq_ignore_ascii_case(wanted))
-            })
-            .map(|(code, _, _)| Country::known(code))
+        let wanted = crate::vocab::fold(name);
+        Country::all().find(|c| c.names().any(|n| crate::vocab::fold(n) == wanted))
     }
 
     const fn known(code: &str) -> Country {
         let b = code.as_bytes();
-        Country([b[0], b[1]])
+        Country([b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
     }
 }
 
@@ -55,13 +74,9 @@ impl FromStr for Country {
     type Err = String;
     /// Accepts exactly a lowercase code: data files are canonical. The CLI lowercases first.
     fn from_str(s: &str) -> Result<Self, String> {
-        let b = s.as_bytes();
-        let found = b.len() == 2
-            && COUNTRIES
-                .binary_search_by(|(code, _, _)| code.as_bytes().cmp(b))
-                .is_ok();
-        if found {
-            Ok(Country([b[0], b[1]]))
+        let lower = s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
+        if lower && CountryCode::for_alpha2_caseless(s).is_ok() {
+            Ok(Country::known(s))
         } else {
             Err(format!(
                 "unknown country code `{s}`, expected a lowercase ISO 3166-1 alpha-2 code (e.g. `sg`, `de`)"
@@ -87,10 +102,87 @@ crate::model::string_scalar!(
     )])
 );
 
+/// Countries whose everyday English name is not ISO's, and other names people type
+/// for them: (code, common name, aliases). ISO's own name is accepted too.
+const COMMON: &[(&str, &str, &[&str])] = &[
+    ("ae", "United Arab Emirates", &["UAE"]),
+    ("bn", "Brunei", &["Brunei Darussalam"]),
+    ("bo", "Bolivia", &["Bolivia (Plurinational State of)"]),
+    (
+        "cd",
+        "Democratic Republic of the Congo",
+        &["Congo (Democratic Republic of the)"],
+    ),
+    ("cg", "Republic of the Congo", &["Congo"]),
+    ("ci", "Côte d'Ivoire", &["Ivory Coast"]),
+    ("cn", "China", &["Mainland China", "PRC"]),
+    ("cv", "Cabo Verde", &["Cape Verde"]),
+    ("cz", "Czechia", &["Czech Republic"]),
+    ("fk", "Falkland Islands", &["Falkland Islands (Malvinas)"]),
+    ("fm", "Micronesia", &["Micronesia (Federated States of)"]),
+    (
+        "gb",
+        "United Kingdom",
+        &[
+            "United Kingdom of Great Britain and Northern Ireland",
+            "UK",
+            "Great Britain",
+            "Britain",
+            "England",
+        ],
+    ),
+    ("ir", "Iran", &["Iran (Islamic Republic of)"]),
+    (
+        "kp",
+        "North Korea",
+        &["Korea (Democratic People's Republic of)"],
+    ),
+    (
+        "kr",
+        "South Korea",
+        &["Korea (Republic of)", "Korea", "Republic of Korea"],
+    ),
+    ("la", "Laos", &["Lao People's Democratic Republic"]),
+    ("md", "Moldova", &["Moldova (Republic of)"]),
+    ("mf", "Saint Martin", &["Saint Martin (French part)"]),
+    (
+        "mk",
+        "North Macedonia",
+        &["Macedonia (the former Yugoslav Republic of)", "Macedonia"],
+    ),
+    ("mo", "Macao", &["Macau"]),
+    ("nl", "Netherlands", &["Holland"]),
+    ("ps", "Palestine", &["Palestine, State of"]),
+    ("ru", "Russia", &["Russian Federation"]),
+    ("sx", "Sint Maarten", &["Sint Maarten (Dutch part)"]),
+    ("sy", "Syria", &["Syrian Arab Republic"]),
+    ("sz", "Eswatini", &["Swaziland"]),
+    ("tl", "Timor-Leste", &["East Timor"]),
+    ("tr", "Türkiye", &["Turkey"]),
+    ("tw", "Taiwan", &["Taiwan, Province of China"]),
+    ("tz", "Tanzania", &["Tanzania, United Republic of"]),
+    (
+        "us",
+        "United States",
+        &["United States of America", "USA", "America"],
+    ),
+    ("va", "Vatican City", &["Holy See"]),
+    ("ve", "Venezuela", &["Venezuela (Bolivarian Republic of)"]),
+    (
+        "vg",
+        "British Virgin Islands",
+        &["Virgin Islands (British)"],
+    ),
+    ("vi", "U.S. Virgin Islands", &["Virgin Islands (U.S.)"]),
+    ("vn", "Vietnam", &["Viet Nam"]),
+];
+
 /// A named group of countries.
 pub struct Group {
     pub name: &'static str,
     pub description: &'static str,
+    /// Other names people type for it.
+    pub aliases: &'static [&'static str],
     pub members: &'static [Country],
 }
 
@@ -212,392 +304,165 @@ pub const GROUPS: &[Group] = &[
     Group {
         name: "eu",
         description: "European Union member states",
+        aliases: &["european union"],
         members: EU,
     },
     Group {
         name: "sea",
         description: "Southeast Asia (ASEAN members)",
+        aliases: &[
+            "asean",
+            "southeast asia",
+            "south-east asia",
+            "south east asia",
+        ],
         members: SEA,
     },
     Group {
         name: "apac",
         description: "Asia-Pacific",
+        aliases: &["asia-pacific", "asia pacific"],
         members: APAC,
     },
     Group {
         name: "americas",
         description: "North, Central and South America",
+        aliases: &[],
         members: AMERICAS,
     },
 ];
 
-/// What a `--region` value asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a `--region` value names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RegionQuery {
     /// Entries that apply everywhere.
     Global,
-    /// Entries touching any of these countries (or applying everywhere). `label` is what
-    /// the user typed, canonicalised, for messages.
-    Countries {
-        label: String,
-        members: Vec<Country>,
-    },
+    /// A group of countries, such as `eu`.
+    Group(&'static Group),
+    /// One country.
+    Country(Country),
 }
 
 impl RegionQuery {
-    /// True when the entry applies in the queried region. A `global` entry applies in
-    /// every region, so `--region sg` lists it too; `--region global` lists only those.
-    pub fn matches(&self, entry: &Entry) -> bool {
-        if entry.is_global() {
-            return true;
-        }
-        match self {
-            RegionQuery::Global => false,
-            RegionQuery::Countries { members, .. } => {
-                entry.countries().any(|c| members.contains(&c))
-            }
-        }
-    }
-
     /// The canonical spelling: `global`, a group name or a country code.
     pub fn label(&self) -> &str {
         match self {
             RegionQuery::Global => "global",
-            RegionQuery::Countries { label, .. } => label,
+            RegionQuery::Group(g) => g.name,
+            RegionQuery::Country(c) => c.code(),
         }
+    }
+
+    /// The countries the value stands for (none for `global`).
+    pub fn countries(&self) -> &[Country] {
+        match self {
+            RegionQuery::Global => &[],
+            RegionQuery::Group(g) => g.members,
+            RegionQuery::Country(c) => std::slice::from_ref(c),
+        }
+    }
+
+    /// Every region value there is: `global`, the groups, every country.
+    pub fn all() -> impl Iterator<Item = RegionQuery> {
+        std::iter::once(RegionQuery::Global)
+            .chain(GROUPS.iter().map(RegionQuery::Group))
+            .chain(Country::all().map(RegionQuery::Country))
+    }
+}
+
+impl fmt::Display for RegionQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl PartialEq for Group {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+impl Eq for Group {}
+
+impl fmt::Debug for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)
     }
 }
 
 impl FromStr for RegionQuery {
     type Err = String;
-    /// Accepts a country code in any case, an English country name, a group or `global`.
+    /// Accepts a country code in any case, an English country name, a group (or a
+    /// common name for it) or `global`.
     fn from_str(s: &str) -> Result<Self, String> {
-        let lower = s.trim().to_ascii_lowercase();
-        if lower == "global" {
+        use crate::vocab::fold;
+        let wanted = fold(s);
+        if wanted == "global" {
             return Ok(RegionQuery::Global);
         }
-        if let Some(g) = GROUPS.iter().find(|g| g.name == lower) {
-            return Ok(RegionQuery::Countries {
-                label: g.name.to_owned(),
-                members: g.members.to_vec(),
-            });
+        if let Some(g) = GROUPS
+            .iter()
+            .find(|g| g.name == wanted || g.aliases.iter().any(|a| fold(a) == wanted))
+        {
+            return Ok(RegionQuery::Group(g));
         }
-        let country = lower
+        if let Some(c) = wanted
             .parse::<Country>()
             .ok()
-            .or_else(|| Country::from_name(&lower));
-        match country {
-            Some(c) => Ok(RegionQuery::Countries {
-                label: c.code().to_owned(),
-                members: vec![c],
-            }),
-            None => Err(format!(
-                "unknown region `{s}`, expected an ISO 3166-1 alpha-2 country code (`sg`), an English country name (`singapore`), a group ({}) or `global`; `certs regions` lists them",
-                GROUPS
-                    .iter()
-                    .map(|g| format!("`{}`", g.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            .or_else(|| Country::from_name(s))
+        {
+            return Ok(RegionQuery::Country(c));
         }
+        Err(unknown_region(s))
     }
 }
 
-/// ISO 3166-1 alpha-2 codes, common English names and other names people use, sorted by code.
-const COUNTRIES: &[(&str, &str, &[&str])] = &[
-    ("ad", "Andorra", &[]),
-    ("ae", "United Arab Emirates", &["UAE"]),
-    ("af", "Afghanistan", &[]),
-    ("ag", "Antigua and Barbuda", &[]),
-    ("ai", "Anguilla", &[]),
-    ("al", "Albania", &[]),
-    ("am", "Armenia", &[]),
-    ("ao", "Angola", &[]),
-    ("aq", "Antarctica", &[]),
-    ("ar", "Argentina", &[]),
-    ("as", "American Samoa", &[]),
-    ("at", "Austria", &[]),
-    ("au", "Australia", &[]),
-    ("aw", "Aruba", &[]),
-    ("ax", "Åland Islands", &[]),
-    ("az", "Azerbaijan", &[]),
-    ("ba", "Bosnia and Herzegovina", &[]),
-    ("bb", "Barbados", &[]),
-    ("bd", "Bangladesh", &[]),
-    ("be", "Belgium", &[]),
-    ("bf", "Burkina Faso", &[]),
-    ("bg", "Bulgaria", &[]),
-    ("bh", "Bahrain", &[]),
-    ("bi", "Burundi", &[]),
-    ("bj", "Benin", &[]),
-    ("bl", "Saint Barthélemy", &[]),
-    ("bm", "Bermuda", &[]),
-    ("bn", "Brunei", &["Brunei Darussalam"]),
-    ("bo", "Bolivia", &["Bolivia (Plurinational State of)"]),
-    ("bq", "Bonaire, Sint Eustatius and Saba", &[]),
-    ("br", "Brazil", &[]),
-    ("bs", "Bahamas", &[]),
-    ("bt", "Bhutan", &[]),
-    ("bv", "Bouvet Island", &[]),
-    ("bw", "Botswana", &[]),
-    ("by", "Belarus", &[]),
-    ("bz", "Belize", &[]),
-    ("ca", "Canada", &[]),
-    ("cc", "Cocos (Keeling) Islands", &[]),
-    (
-        "cd",
-        "Democratic Republic of the Congo",
-        &["Congo (Democratic Republic of the)"],
-    ),
-    ("cf", "Central African Republic", &[]),
-    ("cg", "Republic of the Congo", &["Congo"]),
-    ("ch", "Switzerland", &[]),
-    ("ci", "Côte d'Ivoire", &["Ivory Coast"]),
-    ("ck", "Cook Islands", &[]),
-    ("cl", "Chile", &[]),
-    ("cm", "Cameroon", &[]),
-    ("cn", "China", &["Mainland China", "PRC"]),
-    ("co", "Colombia", &[]),
-    ("cr", "Costa Rica", &[]),
-    ("cu", "Cuba", &[]),
-    ("cv", "Cabo Verde", &["Cape Verde"]),
-    ("cw", "Curaçao", &[]),
-    ("cx", "Christmas Island", &[]),
-    ("cy", "Cyprus", &[]),
-    ("cz", "Czechia", &["Czech Republic"]),
-    ("de", "Germany", &[]),
-    ("dj", "Djibouti", &[]),
-    ("dk", "Denmark", &[]),
-    ("dm", "Dominica", &[]),
-    ("do", "Dominican Republic", &[]),
-    ("dz", "Algeria", &[]),
-    ("ec", "Ecuador", &[]),
-    ("ee", "Estonia", &[]),
-    ("eg", "Egypt", &[]),
-    ("eh", "Western Sahara", &[]),
-    ("er", "Eritrea", &[]),
-    ("es", "Spain", &[]),
-    ("et", "Ethiopia", &[]),
-    ("fi", "Finland", &[]),
-    ("fj", "Fiji", &[]),
-    ("fk", "Falkland Islands", &["Falkland Islands (Malvinas)"]),
-    ("fm", "Micronesia", &["Micronesia (Federated States of)"]),
-    ("fo", "Faroe Islands", &[]),
-    ("fr", "France", &[]),
-    ("ga", "Gabon", &[]),
-    (
-        "gb",
-        "United Kingdom",
-        &[
-            "United Kingdom of Great Britain and Northern Ireland",
-            "UK",
-            "Great Britain",
-            "Britain",
-            "England",
-        ],
-    ),
-    ("gd", "Grenada", &[]),
-    ("ge", "Georgia", &[]),
-    ("gf", "French Guiana", &[]),
-    ("gg", "Guernsey", &[]),
-    ("gh", "Ghana", &[]),
-    ("gi", "Gibraltar", &[]),
-    ("gl", "Greenland", &[]),
-    ("gm", "Gambia", &[]),
-    ("gn", "Guinea", &[]),
-    ("gp", "Guadeloupe", &[]),
-    ("gq", "Equatorial Guinea", &[]),
-    ("gr", "Greece", &[]),
-    ("gs", "South Georgia and the South Sandwich Islands", &[]),
-    ("gt", "Guatemala", &[]),
-    ("gu", "Guam", &[]),
-    ("gw", "Guinea-Bissau", &[]),
-    ("gy", "Guyana", &[]),
-    ("hk", "Hong Kong", &[]),
-    ("hm", "Heard Island and McDonald Islands", &[]),
-    ("hn", "Honduras", &[]),
-    ("hr", "Croatia", &[]),
-    ("ht", "Haiti", &[]),
-    ("hu", "Hungary", &[]),
-    ("id", "Indonesia", &[]),
-    ("ie", "Ireland", &[]),
-    ("il", "Israel", &[]),
-    ("im", "Isle of Man", &[]),
-    ("in", "India", &[]),
-    ("io", "British Indian Ocean Territory", &[]),
-    ("iq", "Iraq", &[]),
-    ("ir", "Iran", &["Iran (Islamic Republic of)"]),
-    ("is", "Iceland", &[]),
-    ("it", "Italy", &[]),
-    ("je", "Jersey", &[]),
-    ("jm", "Jamaica", &[]),
-    ("jo", "Jordan", &[]),
-    ("jp", "Japan", &[]),
-    ("ke", "Kenya", &[]),
-    ("kg", "Kyrgyzstan", &[]),
-    ("kh", "Cambodia", &[]),
-    ("ki", "Kiribati", &[]),
-    ("km", "Comoros", &[]),
-    ("kn", "Saint Kitts and Nevis", &[]),
-    (
-        "kp",
-        "North Korea",
-        &["Korea (Democratic People's Republic of)"],
-    ),
-    (
-        "kr",
-        "South Korea",
-        &["Korea (Republic of)", "Korea", "Republic of Korea"],
-    ),
-    ("kw", "Kuwait", &[]),
-    ("ky", "Cayman Islands", &[]),
-    ("kz", "Kazakhstan", &[]),
-    ("la", "Laos", &["Lao People's Democratic Republic"]),
-    ("lb", "Lebanon", &[]),
-    ("lc", "Saint Lucia", &[]),
-    ("li", "Liechtenstein", &[]),
-    ("lk", "Sri Lanka", &[]),
-    ("lr", "Liberia", &[]),
-    ("ls", "Lesotho", &[]),
-    ("lt", "Lithuania", &[]),
-    ("lu", "Luxembourg", &[]),
-    ("lv", "Latvia", &[]),
-    ("ly", "Libya", &[]),
-    ("ma", "Morocco", &[]),
-    ("mc", "Monaco", &[]),
-    ("md", "Moldova", &["Moldova (Republic of)"]),
-    ("me", "Montenegro", &[]),
-    ("mf", "Saint Martin", &["Saint Martin (French part)"]),
-    ("mg", "Madagascar", &[]),
-    ("mh", "Marshall Islands", &[]),
-    (
-        "mk",
-        "North Macedonia",
-        &["Macedonia (the former Yugoslav Republic of)", "Macedonia"],
-    ),
-    ("ml", "Mali", &[]),
-    ("mm", "Myanmar", &[]),
-    ("mn", "Mongolia", &[]),
-    ("mo", "Macao", &["Macau"]),
-    ("mp", "Northern Mariana Islands", &[]),
-    ("mq", "Martinique", &[]),
-    ("mr", "Mauritania", &[]),
-    ("ms", "Montserrat", &[]),
-    ("mt", "Malta", &[]),
-    ("mu", "Mauritius", &[]),
-    ("mv", "Maldives", &[]),
-    ("mw", "Malawi", &[]),
-    ("mx", "Mexico", &[]),
-    ("my", "Malaysia", &[]),
-    ("mz", "Mozambique", &[]),
-    ("na", "Namibia", &[]),
-    ("nc", "New Caledonia", &[]),
-    ("ne", "Niger", &[]),
-    ("nf", "Norfolk Island", &[]),
-    ("ng", "Nigeria", &[]),
-    ("ni", "Nicaragua", &[]),
-    ("nl", "Netherlands", &["Holland"]),
-    ("no", "Norway", &[]),
-    ("np", "Nepal", &[]),
-    ("nr", "Nauru", &[]),
-    ("nu", "Niue", &[]),
-    ("nz", "New Zealand", &[]),
-    ("om", "Oman", &[]),
-    ("pa", "Panama", &[]),
-    ("pe", "Peru", &[]),
-    ("pf", "French Polynesia", &[]),
-    ("pg", "Papua New Guinea", &[]),
-    ("ph", "Philippines", &[]),
-    ("pk", "Pakistan", &[]),
-    ("pl", "Poland", &[]),
-    ("pm", "Saint Pierre and Miquelon", &[]),
-    ("pn", "Pitcairn", &[]),
-    ("pr", "Puerto Rico", &[]),
-    ("ps", "Palestine", &["Palestine, State of"]),
-    ("pt", "Portugal", &[]),
-    ("pw", "Palau", &[]),
-    ("py", "Paraguay", &[]),
-    ("qa", "Qatar", &[]),
-    ("re", "Réunion", &[]),
-    ("ro", "Romania", &[]),
-    ("rs", "Serbia", &[]),
-    ("ru", "Russia", &["Russian Federation"]),
-    ("rw", "Rwanda", &[]),
-    ("sa", "Saudi Arabia", &[]),
-    ("sb", "Solomon Islands", &[]),
-    ("sc", "Seychelles", &[]),
-    ("sd", "Sudan", &[]),
-    ("se", "Sweden", &[]),
-    ("sg", "Singapore", &[]),
-    ("sh", "Saint Helena, Ascension and Tristan da Cunha", &[]),
-    ("si", "Slovenia", &[]),
-    ("sj", "Svalbard and Jan Mayen", &[]),
-    ("sk", "Slovakia", &[]),
-    ("sl", "Sierra Leone", &[]),
-    ("sm", "San Marino", &[]),
-    ("sn", "Senegal", &[]),
-    ("so", "Somalia", &[]),
-    ("sr", "Suriname", &[]),
-    ("ss", "South Sudan", &[]),
-    ("st", "Sao Tome and Principe", &[]),
-    ("sv", "El Salvador", &[]),
-    ("sx", "Sint Maarten", &["Sint Maarten (Dutch part)"]),
-    ("sy", "Syria", &["Syrian Arab Republic"]),
-    ("sz", "Eswatini", &["Swaziland"]),
-    ("tc", "Turks and Caicos Islands", &[]),
-    ("td", "Chad", &[]),
-    ("tf", "French Southern Territories", &[]),
-    ("tg", "Togo", &[]),
-    ("th", "Thailand", &[]),
-    ("tj", "Tajikistan", &[]),
-    ("tk", "Tokelau", &[]),
-    ("tl", "Timor-Leste", &["East Timor"]),
-    ("tm", "Turkmenistan", &[]),
-    ("tn", "Tunisia", &[]),
-    ("to", "Tonga", &[]),
-    ("tr", "Türkiye", &["Turkey"]),
-    ("tt", "Trinidad and Tobago", &[]),
-    ("tv", "Tuvalu", &[]),
-    ("tw", "Taiwan", &["Taiwan, Province of China"]),
-    ("tz", "Tanzania", &["Tanzania, United Republic of"]),
-    ("ua", "Ukraine", &[]),
-    ("ug", "Uganda", &[]),
-    ("um", "United States Minor Outlying Islands", &[]),
-    (
-        "us",
-        "United States",
-        &["United States of America", "USA", "America"],
-    ),
-    ("uy", "Uruguay", &[]),
-    ("uz", "Uzbekistan", &[]),
-    ("va", "Vatican City", &["Holy See"]),
-    ("vc", "Saint Vincent and the Grenadines", &[]),
-    ("ve", "Venezuela", &["Venezuela (Bolivarian Republic of)"]),
-    (
-        "vg",
-        "British Virgin Islands",
-        &["Virgin Islands (British)"],
-    ),
-    ("vi", "U.S. Virgin Islands", &["Virgin Islands (U.S.)"]),
-    ("vn", "Vietnam", &["Viet Nam"]),
-    ("vu", "Vanuatu", &[]),
-    ("wf", "Wallis and Futuna", &[]),
-    ("ws", "Samoa", &[]),
-    ("ye", "Yemen", &[]),
-    ("yt", "Mayotte", &[]),
-    ("za", "South Africa", &[]),
-    ("zm", "Zambia", &[]),
-    ("zw", "Zimbabwe", &[]),
-];
+/// The error for a region value that names nothing, with the closest value.
+fn unknown_region(s: &str) -> String {
+    let squeezed: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut names: Vec<(&'static str, String)> = vec![("global", "global".to_owned())];
+    for g in GROUPS {
+        names.push((g.name, g.name.to_owned()));
+        names.extend(g.aliases.iter().map(|a| (*a, g.name.to_owned())));
+    }
+    for c in Country::all() {
+        names.extend(c.names().map(|n| (n, c.code().to_owned())));
+    }
+    // Compare without spaces too, so `hongkong` finds `Hong Kong`.
+    let hint = crate::vocab::closest(&squeezed, names.iter().map(|(n, _)| *n))
+        .or_else(|| crate::vocab::closest(s, names.iter().map(|(n, _)| *n)))
+        .and_then(|n| names.iter().find(|(name, _)| *name == n))
+        .map(|(name, code)| {
+            if name.eq_ignore_ascii_case(code) {
+                format!("; did you mean `{code}`?")
+            } else {
+                format!("; did you mean `{code}` ({name})?")
+            }
+        })
+        .unwrap_or_default();
+    format!(
+        "unknown region `{s}`, expected an ISO 3166-1 alpha-2 country code (`sg`), an English country name (`singapore`), a group ({}) or `global`; `certs regions --all` lists them{hint}",
+        GROUPS
+            .iter()
+            .map(|g| format!("`{}`", g.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted_and_unique() {
-        assert!(COUNTRIES.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(COUNTRIES.len(), 249);
+    fn every_iso_country_has_a_name_and_a_code() {
+        assert_eq!(Country::all().count(), 249);
+        for c in Country::all() {
+            assert!(!c.name().is_empty(), "{c}");
+            assert_eq!(c.code().parse::<Country>(), Ok(c));
+        }
+        for (code, _, _) in COMMON {
+            assert!(code.parse::<Country>().is_ok(), "{code}");
+        }
     }
 
     #[test]
@@ -613,48 +478,37 @@ mod tests {
 
     #[test]
     fn region_values_people_type() {
-        let code = |s: &str| match s.parse::<RegionQuery>().unwrap() {
-            RegionQuery::Countries { label, .. } => label,
-            RegionQuery::Global => "global".into(),
-        };
+        let code = |s: &str| s.parse::<RegionQuery>().unwrap().label().to_owned();
         assert_eq!(code("SG"), "sg");
         assert_eq!(code("singapore"), "sg");
         assert_eq!(code("South Korea"), "kr");
         assert_eq!(code("korea"), "kr");
+        assert_eq!(code("Korea (Republic of)"), "kr");
         assert_eq!(code("Germany"), "de");
+        assert_eq!(code("hong kong"), "hk");
         assert_eq!(code("EU"), "eu");
+        assert_eq!(code("asean"), "sea");
+        assert_eq!(code("South-East Asia"), "sea");
+        assert_eq!(code("southeast asia"), "sea");
         assert_eq!(code("Global"), "global");
-        let err = "atlantis".parse::<RegionQuery>().unwrap_err();
-        assert!(err.contains("`atlantis`") && err.contains("`sea`"), "{err}");
+        assert_eq!(Country::known("kr").name(), "South Korea");
+        assert_eq!(Country::known("de").name(), "Germany");
     }
 
     #[test]
-    fn an_eu_wide_entry_applies_in_each_member_state_and_global_everywhere() {
-        let entry = |j: &str| -> Entry {
-            serde_saphyr::from_str(&format!(
-                "id: x\nname: X\nkind: audit\njurisdictions: [{j}]\nsummary: s\n"
-            ))
-            .unwrap()
-        };
-        let q = |s: &str| s.parse::<RegionQuery>().unwrap();
-        let eu = entry("eu");
-        assert!(q("de").matches(&eu) && q("france").matches(&eu) && q("eu").matches(&eu));
-        assert!(!q("sg").matches(&eu) && !q("global").matches(&eu));
-        let global = entry("global");
-        assert!(q("sg").matches(&global) && q("global").matches(&global));
-        let sg = entry("sg");
-        assert!(q("sea").matches(&sg) && q("apac").matches(&sg) && !q("eu").matches(&sg));
-        assert!(!q("global").matches(&sg));
+    fn unknown_regions_suggest_the_closest_value() {
+        let err = "atlantis".parse::<RegionQuery>().unwrap_err();
+        assert!(err.contains("`atlantis`") && err.contains("`sea`"), "{err}");
+        let err = "hongkong".parse::<RegionQuery>().unwrap_err();
+        assert!(err.ends_with("did you mean `hk` (Hong Kong)?"), "{err}");
+        let err = "europe".parse::<RegionQuery>().unwrap_err();
+        assert!(err.contains("did you mean `eu`"), "{err}");
     }
 
     #[test]
     fn country_codes_in_data_are_lowercase() {
-        assert!("sg".parse::<Country>().is_ok());
         assert!("SG".parse::<Country>().is_err());
-        assert!("xx".parse::<Country>().is_err());
-        assert_eq!(
-            Country::from_name("viet nam").map(|c| c.to_string()),
-            Some("vn".into())
-        );
+        assert!("sg".parse::<Country>().is_ok());
+        assert!("zz".parse::<Country>().is_err());
     }
 }

@@ -12,9 +12,18 @@ use std::hash::Hash;
 
 use chrono::NaiveDate;
 
-use crate::catalog::Origin;
+use crate::load::Origin;
+use crate::locate::Locator;
 use crate::model::Entry;
-use crate::problem::{Locator, Problem};
+use crate::problem::Problem;
+
+/// An entry that parsed, with where it came from and its text, for the checks
+/// across entries to place what they find.
+pub struct Checked {
+    pub entry: Entry,
+    pub origin: Origin,
+    pub text: String,
+}
 
 /// Checks one entry against its own file. `today` bounds dates that cannot be in the future.
 pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate) -> Vec<Problem> {
@@ -262,10 +271,11 @@ impl Findings {
 
 /// Checks across entries: ids and aliases unique (case-insensitively), so that
 /// `certs show KEY` always means one entry; summaries of comparable length.
-pub fn check_catalog(entries: &[(Entry, Origin)]) -> Vec<Problem> {
+pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut claimed: HashMap<Cow<str>, (usize, &str)> = HashMap::with_capacity(entries.len() * 3);
-    for (i, (entry, origin)) in entries.iter().enumerate() {
+    for (i, checked) in entries.iter().enumerate() {
+        let (entry, origin) = (&checked.entry, &checked.origin);
         let id = entry.id.as_str();
         let keys = std::iter::once(("id", id))
             .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())));
@@ -276,18 +286,18 @@ pub fn check_catalog(entries: &[(Entry, Origin)]) -> Vec<Problem> {
                 Some(&(j, what)) => {
                     let other = &entries[j];
                     let msg = if field == "id" && what == "id" {
-                        format!("duplicate id `{key}`, also the id of {}", other.1.file)
+                        format!("duplicate id `{key}`, also the id of {}", other.origin.file)
                     } else {
                         format!(
                             "{} `{key}` is already {} of `{}` ({}); ids and aliases must be unique, ignoring case",
                             if field == "id" { "id" } else { "alias" },
                             if what == "id" { "the id" } else { "an alias" },
-                            other.0.id,
-                            other.1.file
+                            other.entry.id,
+                            other.origin.file
                         )
                     };
                     problems.push(locate(
-                        origin,
+                        &checked.text,
                         &[field],
                         key,
                         Problem::error(&origin.file, msg).entry(id),
@@ -304,19 +314,24 @@ pub fn check_catalog(entries: &[(Entry, Origin)]) -> Vec<Problem> {
     if entries.len() >= 5 {
         let mut lens: Vec<usize> = entries
             .iter()
-            .map(|(e, _)| e.summary.chars().count())
+            .map(|c| c.entry.summary.chars().count())
             .collect();
         lens.sort_unstable();
         let median = lens[lens.len() / 2];
         let limit = (median * 3).max(800);
-        for (entry, origin) in entries {
+        for Checked {
+            entry,
+            origin,
+            text,
+        } in entries
+        {
             let len = entry.summary.chars().count();
             if len > limit {
                 let msg = format!(
                     "summary is {len} characters, over 3 times the catalog's median of {median}; keep it to a few sentences in your own words"
                 );
                 problems.push(locate(
-                    origin,
+                    text,
                     &["summary"],
                     "",
                     Problem::warning(&origin.file, msg).entry(entry.id.as_str()),
@@ -338,19 +353,14 @@ fn fold_case(key: &str) -> Cow<'_, str> {
     }
 }
 
-fn locate(origin: &Origin, path: &[&str], value: &str, problem: Problem) -> Problem {
-    match origin.text() {
-        Some(text) => {
-            let l = Locator::new(&text);
-            let pos = if value.is_empty() {
-                l.key(path)
-            } else {
-                l.value(path, value)
-            };
-            problem.at(pos)
-        }
-        None => problem,
-    }
+fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
+    let l = Locator::new(text);
+    let pos = if value.is_empty() {
+        l.key(path)
+    } else {
+        l.value(path, value)
+    };
+    problem.at(pos)
 }
 
 fn first_duplicate<T: Eq + Hash + Display>(items: impl Iterator<Item = T>) -> Option<String> {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use certs::catalog::{Origin, check_bytes};
+use certs::load::{Origin, check_bytes};
 
 /// A hang shows up as many seconds; a normal parse takes well under a millisecond.
 const HANG: Duration = Duration::from_secs(5);
@@ -40,7 +40,9 @@ fn shipped() -> Vec<(String, String)> {
 /// Checks one input the way the loader would, and asserts the contract.
 fn load_one(name: &str, bytes: Vec<u8>) -> Result<(), TestCaseError> {
     let started = Instant::now();
-    let (entry, problems) = check_bytes(&Origin::named(name), bytes, today());
+    let certs::load::Parsed {
+        entry, problems, ..
+    } = check_bytes(&Origin::named(name), bytes, today());
     prop_assert!(started.elapsed() < HANG, "took {:?}", started.elapsed());
     prop_assert!(
         entry.is_some() || !problems.is_empty(),
@@ -166,8 +168,9 @@ proptest! {
 fn unedited_entries_load() {
     // The edits above start from valid text; make sure it is.
     for (name, text) in shipped() {
-        let (entry, problems) =
-            check_bytes(&Origin::named(name.as_str()), text.into_bytes(), today());
+        let certs::load::Parsed {
+            entry, problems, ..
+        } = check_bytes(&Origin::named(name.as_str()), text.into_bytes(), today());
         assert!(entry.is_some(), "{name}: {problems:?}");
         assert!(
             problems.iter().all(|p| !p.is_error()),

@@ -93,23 +93,60 @@ fn industry_filter_and_aliases() {
         "pci-dss",
         "sec-17a-4",
     ]);
-    assert_eq!(ids(&["--industry", "finance"]), finance);
-    assert_eq!(ids(&["--industry", "banking"]), finance);
-    assert_eq!(ids(&["-i", "healthcare"]), set(&["gxp", "hipaa"]));
+    assert_eq!(ids(&["--industry", "finance", "--exact"]), finance);
+    assert_eq!(ids(&["--industry", "Banking", "--exact"]), finance);
+    assert_eq!(
+        ids(&["-i", "healthcare", "--exact"]),
+        set(&["gxp", "hipaa"])
+    );
+    // Without --exact, the cross-industry entries serve every industry too.
+    let cross = set(&[
+        "dca-big-data",
+        "itss",
+        "kisms",
+        "mlps",
+        "mtcs",
+        "nist-csf",
+        "trucs",
+    ]);
+    let mut broad = finance.clone();
+    broad.extend(cross.iter().cloned());
+    assert_eq!(ids(&["--industry", "finance"]), sorted(broad));
 }
 
 #[test]
 fn repeating_a_flag_ors_and_different_flags_and() {
     assert_eq!(
-        ids(&["--industry", "media", "--industry", "automotive"]),
+        ids(&["--industry", "media", "--industry", "automotive", "--exact"]),
         set(&["mpaa", "tisax"])
     );
+    // Commas are the same as repeating the flag.
+    assert_eq!(
+        ids(&["--industry", "media,automotive", "--exact"]),
+        set(&["mpaa", "tisax"])
+    );
+    // MTCS is cross-industry: exactly what a Singapore bank asks for.
     assert_eq!(
         ids(&["--region", "sg", "--industry", "finance"]),
-        set(&["ospar", "pci-dss"])
+        set(&["gxp", "mtcs", "ospar", "pci-dss"])
+            .into_iter()
+            .filter(|id| id != "gxp")
+            .collect::<Vec<_>>()
     );
     assert_eq!(
-        ids(&["--region", "my", "--region", "jp", "--industry", "finance"]),
+        ids(&[
+            "--region",
+            "my",
+            "--region",
+            "jp",
+            "--industry",
+            "finance",
+            "--exact"
+        ]),
+        set(&["fisc", "fsi-audit-my"])
+    );
+    assert_eq!(
+        ids(&["--region", "my,jp", "--industry", "finance"]),
         set(&["fisc", "fsi-audit-my", "pci-dss"])
     );
 }
@@ -182,18 +219,20 @@ fn unknown_industry_is_a_usage_error_listing_valid_values() {
 }
 
 #[test]
-fn no_match_is_success_with_empty_output() {
-    certs()
-        .args([
-            "list",
-            "--format",
-            "ids",
-            "--region",
-            "br",
-            "--industry",
-            "media",
-        ])
-        .assert()
-        .success()
-        .stdout("");
+fn no_match_is_exit_1_with_empty_output_as_grep() {
+    let (code, out, err) = common::run(&[
+        "list",
+        "--format",
+        "ids",
+        "--region",
+        "br",
+        "--industry",
+        "media",
+    ]);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, "", ""));
+    let (code, out, err) = common::run(&["list", "--region", "br", "--exact"]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (1, "", "no entries match\n")
+    );
 }

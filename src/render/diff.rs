@@ -12,10 +12,10 @@ pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Res
         return writeln!(out, "no differences");
     }
     for id in &d.added {
-        writeln!(out, "+ {id}")?;
+        writeln!(out, "{}", style.green(&format!("+ {id}")))?;
     }
     for id in &d.removed {
-        writeln!(out, "- {id}")?;
+        writeln!(out, "{}", style.red(&format!("- {id}")))?;
     }
     for c in &d.changed {
         writeln!(out, "~ {}", style.bold(&c.id))?;
@@ -34,14 +34,20 @@ pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Res
             }
         }
     }
+    // Additions and removals are material too, so the verdict matches `--exit-code`.
     let material = d
         .changed
         .iter()
         .filter(|c| c.fields.iter().any(|f| f.material))
         .count();
+    let verdict = if d.has_material() {
+        "material"
+    } else {
+        "editorial only"
+    };
     writeln!(
         out,
-        "{} added, {} removed, {} changed ({material} materially)",
+        "{} added, {} removed, {} changed ({material} materially); {verdict}",
         d.added.len(),
         d.removed.len(),
         d.changed.len()

@@ -2,8 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::join;
-use super::text::{describe_evidence, describe_jurisdiction};
+use super::text::{ShowContext, heading, lines, sections};
 use crate::model::Entry;
 
 /// A pipe table; `|` and line breaks inside cells are escaped so the table holds.
@@ -27,62 +26,31 @@ fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-/// One entry as a Markdown section.
-pub fn show_markdown(out: &mut dyn Write, e: &Entry) -> io::Result<()> {
-    match &e.full_name {
-        Some(full) => writeln!(out, "## {} ({full})\n", e.name)?,
-        None => writeln!(out, "## {}\n", e.name)?,
-    }
-    let mut field = |label: &str, value: String| -> io::Result<()> {
-        if value.is_empty() {
-            Ok(())
+/// One entry as a Markdown section: the same lines and sections as the text form.
+pub fn show_markdown(out: &mut dyn Write, e: &Entry, ctx: &ShowContext) -> io::Result<()> {
+    writeln!(out, "## {}\n", escape(&heading(e, " — ")))?;
+    for (label, value) in lines(e, ctx) {
+        let mut label = label.to_owned();
+        if let Some(first) = label.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        if label == "Id" {
+            writeln!(out, "- **{label}:** `{value}`")?;
         } else {
-            writeln!(out, "- **{label}:** {}", escape(&value))
+            writeln!(out, "- **{label}:** {}", escape(&value))?;
         }
-    };
-    field("Id", format!("`{}`", e.id))?;
-    field("Kind", e.kind.to_string())?;
-    field("Status", e.status.to_string())?;
-    field("Issuer", e.issuer.clone().unwrap_or_default())?;
-    field("Auditor", e.auditor.clone().unwrap_or_default())?;
-    field(
-        "Jurisdictions",
-        e.jurisdictions
-            .iter()
-            .map(describe_jurisdiction)
-            .collect::<Vec<_>>()
-            .join(", "),
-    )?;
-    field("Industries", join(&e.industries, ", "))?;
-    field("Level", e.scope.level.clone().unwrap_or_default())?;
-    field("Services", e.scope.services.join(", "))?;
-    field("Standards", e.standards.join("; "))?;
-    field(
-        "Achieved",
-        e.achieved.map(|d| d.to_string()).unwrap_or_default(),
-    )?;
-    field(
-        "Valid until",
-        e.valid_until.map(|d| d.to_string()).unwrap_or_default(),
-    )?;
-    field(
-        "Source updated",
-        e.source_updated.map(|d| d.to_string()).unwrap_or_default(),
-    )?;
-    writeln!(
-        out,
-        "\n{}\n",
-        e.summary.split_whitespace().collect::<Vec<_>>().join(" ")
-    )?;
-    if !e.evidence.is_empty() {
-        writeln!(out, "**Evidence**\n")?;
-        for ev in &e.evidence {
-            writeln!(out, "- {}", escape(&describe_evidence(ev)))?;
-        }
-        writeln!(out)?;
     }
-    for l in &e.links {
-        writeln!(out, "<{l}>")?;
+    for (title, items) in sections(e) {
+        if title == "Summary" {
+            for item in items {
+                writeln!(out, "\n{}", escape(&item))?;
+            }
+            continue;
+        }
+        writeln!(out, "\n**{title}**\n")?;
+        for item in items {
+            writeln!(out, "- {}", escape(&item))?;
+        }
     }
     Ok(())
 }

@@ -11,6 +11,8 @@ mod diff;
 mod markdown;
 mod table;
 mod text;
+mod verdicts;
+pub mod words;
 
 use std::io::{self, Write};
 
@@ -18,41 +20,65 @@ use serde::Serialize;
 
 pub use delimited::write_delimited;
 pub use diff::diff_text;
-pub use text::show_text;
+pub use text::{ShowContext, show_text};
+pub use verdicts::{matrix, requirements, validation};
 
-/// Output formats for listing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ListFormat {
-    /// An aligned table for reading.
-    #[default]
-    Table,
-    /// A JSON array of full records.
-    Json,
-    /// A YAML sequence of full records.
-    Yaml,
-    /// Comma-separated values with a header row.
-    Csv,
-    /// Tab-separated values with a header row.
-    Tsv,
-    /// One id per line, for `xargs` and shell loops.
-    Ids,
-    /// A Markdown table, for documents and wikis.
-    Markdown,
+crate::vocab::vocabulary! {
+    /// Output formats for listing commands.
+    #[derive(Default)]
+    ListFormat ("format") {
+        /// An aligned table for reading.
+        #[default]
+        Table = "table",
+        /// JSON: the records, with the data files' field names.
+        Json = "json",
+        /// YAML: the records, in the data files' layout.
+        Yaml = "yaml",
+        /// Comma-separated values with a header row.
+        Csv = "csv",
+        /// Tab-separated values with a header row.
+        Tsv = "tsv",
+        /// One id per line, for `xargs` and shell loops.
+        Ids = "ids",
+        /// A Markdown table, for documents and wikis.
+        Markdown = "markdown" | "md",
+    }
 }
 
-/// Output formats for `certs show`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ShowFormat {
-    /// Labelled fields for reading.
-    #[default]
-    Text,
-    /// The entry as JSON.
-    Json,
-    /// The entry as YAML, in the data file format.
-    Yaml,
-    /// A Markdown section, for documents and wikis.
-    Markdown,
+crate::vocab::vocabulary! {
+    /// Output formats for `certs show`.
+    ShowFormat ("format") {
+        /// Labelled fields for reading.
+        Text = "text",
+        /// The entry as JSON.
+        Json = "json",
+        /// The entry as YAML, in the data file format.
+        Yaml = "yaml",
+        /// A Markdown section, for documents and wikis.
+        Markdown = "markdown" | "md",
+    }
+}
+
+crate::vocab::vocabulary! {
+    /// Output formats for commands that report results rather than list records.
+    ReportFormat ("format") {
+        /// Lines for reading.
+        Text = "text",
+        /// JSON for scripts and CI annotations.
+        Json = "json",
+    }
+}
+
+crate::vocab::vocabulary! {
+    /// When to use colour.
+    ColorChoice ("colour choice") {
+        /// On a terminal, unless `NO_COLOR` is set or `TERM=dumb`.
+        Auto = "auto",
+        /// Always, even in a pipe.
+        Always = "always",
+        /// Never.
+        Never = "never",
+    }
 }
 
 /// How output may look: decided once from `--color`, `NO_COLOR` and whether stdout is a terminal.
@@ -72,6 +98,26 @@ impl Style {
         }
     }
 
+    pub fn red(&self, s: &str) -> String {
+        self.paint("31", s)
+    }
+
+    pub fn green(&self, s: &str) -> String {
+        self.paint("32", s)
+    }
+
+    pub fn yellow(&self, s: &str) -> String {
+        self.paint("33", s)
+    }
+
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+
     pub fn dim(&self, s: &str) -> String {
         if self.color {
             format!("\x1b[2m{s}\x1b[0m")
@@ -81,28 +127,67 @@ impl Style {
     }
 }
 
-/// One column of a listing: a header and how to get the cell from an item.
-pub struct Column<T> {
-    pub header: &'static str,
-    pub value: fn(&T) -> String,
+/// How a column's cells may be laid out in a narrow table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// Ids, codes, dates, single words: never split inside a word.
+    Token,
+    /// Free text: wrapped between words, or cut with `…`.
+    Text,
 }
 
-impl<T> Column<T> {
-    pub const fn new(header: &'static str, value: fn(&T) -> String) -> Self {
-        Column { header, value }
+/// One column of a listing: a header, how to get the cell from an item, how it fits,
+/// and whether it may be dropped when the terminal is too narrow (highest `drop` first).
+pub struct Column<T: ?Sized> {
+    pub header: &'static str,
+    pub value: Box<dyn Fn(&T) -> String>,
+    pub fit: Fit,
+    /// 0: always shown; otherwise dropped before columns with a lower number.
+    pub drop: u8,
+}
+
+impl<T: ?Sized> Column<T> {
+    /// A column of ids, codes or dates, never dropped.
+    pub fn token(header: &'static str, value: impl Fn(&T) -> String + 'static) -> Self {
+        Column {
+            header,
+            value: Box::new(value),
+            fit: Fit::Token,
+            drop: 0,
+        }
+    }
+
+    /// A column of free text, never dropped.
+    pub fn text(header: &'static str, value: impl Fn(&T) -> String + 'static) -> Self {
+        Column {
+            fit: Fit::Text,
+            ..Column::token(header, value)
+        }
+    }
+
+    /// May be dropped from a narrow table; higher numbers go first.
+    pub fn droppable(mut self, order: u8) -> Self {
+        self.drop = order;
+        self
     }
 }
 
-/// Writes a listing. `table` columns are for reading (table, Markdown); `data`
-/// columns are for machines (CSV, TSV; the first is the id for `ids`), headed by
-/// field names. JSON and YAML serialize the items whole.
-pub fn listing<T: Serialize>(
+/// A row type that knows its columns: `table` for people (table, Markdown), `data`
+/// for machines (CSV, TSV; headed by field names, the first is the id for `ids`).
+/// JSON and YAML serialize the rows themselves.
+/// With `explain`, both add the reasons an item is in the answer.
+pub trait Row: Serialize {
+    fn table(explain: bool) -> Vec<Column<Self>>;
+    fn data(explain: bool) -> Vec<Column<Self>>;
+}
+
+/// Writes a listing in `format`.
+pub fn listing<T: Row>(
     out: &mut dyn Write,
     format: ListFormat,
     style: &Style,
     items: &[T],
-    table: &[Column<T>],
-    data: &[Column<T>],
+    explain: bool,
 ) -> io::Result<()> {
     let cells = |cols: &[Column<T>]| -> Vec<Vec<String>> {
         items
@@ -114,11 +199,25 @@ pub fn listing<T: Serialize>(
     match format {
         // An empty frame says nothing; the command tells stderr why nothing matched.
         ListFormat::Table if items.is_empty() => Ok(()),
-        ListFormat::Table => table::write_table(out, style, &headers(table), &cells(table)),
-        ListFormat::Markdown => markdown::write_table(out, &headers(table), &cells(table)),
-        ListFormat::Csv => write_delimited(out, b',', &headers(data), &cells(data)),
-        ListFormat::Tsv => write_delimited(out, b'\t', &headers(data), &cells(data)),
+        ListFormat::Table => {
+            let table = T::table(explain);
+            let layout: Vec<(Fit, u8)> = table.iter().map(|c| (c.fit, c.drop)).collect();
+            table::write_table(out, style, &headers(&table), &layout, &cells(&table))
+        }
+        ListFormat::Markdown => {
+            let table = T::table(explain);
+            markdown::write_table(out, &headers(&table), &cells(&table))
+        }
+        ListFormat::Csv => {
+            let data = T::data(explain);
+            write_delimited(out, b',', &headers(&data), &cells(&data))
+        }
+        ListFormat::Tsv => {
+            let data = T::data(explain);
+            write_delimited(out, b'\t', &headers(&data), &cells(&data))
+        }
         ListFormat::Ids => {
+            let data = T::data(explain);
             for item in items {
                 if let Some(first) = data.first() {
                     writeln!(out, "{}", (first.value)(item))?;
@@ -144,7 +243,10 @@ pub fn grid(
         ListFormat::Markdown => markdown::write_table(out, headers, rows),
         ListFormat::Csv => write_delimited(out, b',', headers, rows),
         ListFormat::Tsv => write_delimited(out, b'\t', headers, rows),
-        _ => table::write_table(out, style, headers, rows),
+        _ => {
+            let layout = vec![(Fit::Token, 0); headers.len()];
+            table::write_table(out, style, headers, &layout, rows)
+        }
     }
 }
 
@@ -167,33 +269,28 @@ pub fn yaml<T: Serialize>(out: &mut dyn Write, value: &T) -> io::Result<()> {
 
 pub use markdown::show_markdown;
 
-/// Joins list values for a single cell.
-pub fn join<T: ToString>(items: &[T], sep: &str) -> String {
-    items
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// Word-wraps text to `width` columns, each line prefixed by `indent`.
+/// Word-wraps text to `width` columns, each line prefixed by `indent`. Linear in the
+/// text's length: the line's width is counted as it grows, never recounted.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::from(indent);
-    let room = width.max(indent.len() + 20);
+    let mut out = String::with_capacity(text.len() + indent.len());
+    let start = indent.chars().count();
+    let room = width.max(start + 20);
+    out.push_str(indent);
+    let mut len = start;
     for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if len > indent.len() && len + 1 + word.chars().count() > room {
-            out.push_str(line.trim_end());
+        let w = word.chars().count();
+        if len > start && len + 1 + w > room {
             out.push('\n');
-            line = String::from(indent);
+            out.push_str(indent);
+            len = start;
         }
-        if line.len() > indent.len() {
-            line.push(' ');
+        if len > start {
+            out.push(' ');
+            len += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
+        len += w;
     }
-    out.push_str(line.trim_end());
     out
 }
 

@@ -1,8 +1,10 @@
 //! Tables for people, with comfy-table.
 //!
-//! On a terminal the table fits the window and wraps long cells between words; in a
-//! pipe nothing is wrapped or styled, so `grep` and `less` see whole lines, unless
-//! `--color always`.
+//! On a terminal the table fits the window without breaking a word: token columns
+//! (ids, codes, dates) are never narrower than their longest word, free-text columns
+//! wrap between words and cut a word too long for them with `…`, and when even that
+//! does not fit, the columns marked droppable go, least important first. In a pipe
+//! nothing is wrapped or styled, so `grep` and `less` see whole lines.
 
 use std::io::{self, Write};
 
@@ -11,7 +13,7 @@ use comfy_table::{
     TableStyle, Width,
 };
 
-use super::Style;
+use super::{Fit, Style};
 
 /// Column rules and a line under the header, no frame: the content gets the width
 /// of an 80-column terminal, and `grep` sees a row per line.
@@ -20,23 +22,115 @@ const PLAIN: TableStyle = TableStyle::new()
     .header_separator(LineStyle::none().fill('─').junction('┼'))
     .content_lines(ContentLineStyle::none().junction('│'));
 
+/// Narrowest a free-text column gets before columns are dropped.
+const MIN_TEXT: usize = 8;
+/// Widest a free-text column asks for before the rest is shared out.
+const MAX_TEXT_WORD: usize = 24;
+
 pub fn write_table(
     out: &mut dyn Write,
     style: &Style,
     headers: &[&str],
+    layout: &[(Fit, u8)],
     rows: &[Vec<String>],
+) -> io::Result<()> {
+    let Some(width) = style.width else {
+        return write_fitted(out, style, headers, rows, None);
+    };
+    let width = usize::from(width);
+    let longest_word = |i: usize| {
+        rows.iter()
+            .filter_map(|r| r.get(i))
+            .map(String::as_str)
+            .chain(headers.get(i).copied())
+            .flat_map(str::split_whitespace)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let mut kept: Vec<usize> = (0..headers.len()).collect();
+    let mut want: Vec<usize> = (0..headers.len())
+        .map(|i| match layout.get(i).map_or(Fit::Token, |l| l.0) {
+            Fit::Token => longest_word(i),
+            Fit::Text => longest_word(i).min(MAX_TEXT_WORD),
+        })
+        .collect();
+    // comfy-table adds one space of padding on each side, and a rule between columns.
+    let needed = |kept: &[usize], want: &[usize]| -> usize {
+        kept.iter().map(|&i| want[i] + 2).sum::<usize>() + kept.len().saturating_sub(1)
+    };
+    let is_text = |i: usize| layout.get(i).is_some_and(|l| l.0 == Fit::Text);
+    // First narrow the free text, then drop columns, least important first.
+    while needed(&kept, &want) > width {
+        if let Some(&i) = kept
+            .iter()
+            .filter(|&&i| is_text(i) && want[i] > MIN_TEXT)
+            .max_by_key(|&&i| want[i])
+        {
+            want[i] -= 1;
+            continue;
+        }
+        let drop = kept
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| layout.get(**i).is_some_and(|l| l.1 > 0))
+            .max_by_key(|(_, i)| layout[**i].1)
+            .map(|(pos, _)| pos);
+        match drop {
+            Some(pos) => {
+                kept.remove(pos);
+            }
+            None => break,
+        }
+    }
+    let headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            kept.iter()
+                .map(|&i| {
+                    let cell = r.get(i).map_or("", String::as_str);
+                    if is_text(i) {
+                        cut_long_words(cell, want[i])
+                    } else {
+                        cell.to_owned()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mins: Vec<usize> = kept.iter().map(|&i| want[i] + 2).collect();
+    // When even the narrowest layout is wider than the terminal, the table overflows
+    // rather than split a word: a wrapped line is easier to read than `certificati│on`.
+    let width = width.max(needed(&kept, &want));
+    write_fitted(out, style, &headers, &rows, Some((width, mins)))
+}
+
+/// Words longer than `max` characters end in `…` at `max`, so they never break.
+fn cut_long_words(cell: &str, max: usize) -> String {
+    cell.split_whitespace()
+        .map(|w| {
+            if w.chars().count() > max {
+                let mut cut: String = w.chars().take(max.saturating_sub(1)).collect();
+                cut.push('…');
+                cut
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_fitted(
+    out: &mut dyn Write,
+    style: &Style,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    fit: Option<(usize, Vec<usize>)>,
 ) -> io::Result<()> {
     let mut table = Table::new();
     table.load_style(PLAIN);
-    match style.width {
-        Some(width) => {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-            table.set_width(width);
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
     if style.color {
         table.enforce_styling();
     } else {
@@ -53,27 +147,123 @@ pub fn write_table(
     for row in rows {
         table.add_row(row);
     }
-    if style.width.is_some() {
-        // Never narrower than the longest word, so cells wrap between words
-        // (`certification`, not `certificati`/`on`).
-        let longest_word = |i: usize| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(String::as_str)
-                .chain(headers.get(i).copied())
-                .flat_map(str::split_whitespace)
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0)
-        };
-        // comfy-table's widths include one space of padding on each side.
-        let mins: Vec<usize> = (0..headers.len()).map(|i| longest_word(i) + 2).collect();
-        let needed = mins.iter().sum::<usize>() + mins.len().saturating_sub(1);
-        if style.width.is_some_and(|w| needed <= usize::from(w)) {
-            table.set_constraints(mins.iter().map(|&m| {
-                ColumnConstraint::LowerBoundary(Width::Fixed(u16::try_from(m).unwrap_or(u16::MAX)))
-            }));
+    match fit {
+        Some((width, mins)) => {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+            table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+            let total = mins.iter().sum::<usize>() + mins.len().saturating_sub(1);
+            if total <= width {
+                table.set_constraints(mins.iter().map(|&m| {
+                    ColumnConstraint::LowerBoundary(Width::Fixed(
+                        u16::try_from(m).unwrap_or(u16::MAX),
+                    ))
+                }));
+            }
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
     writeln!(out, "{}", table.trim_fmt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every cell appears whole on some line of the table.
+    fn no_word_is_split(table: &str, rows: &[Vec<String>], layout: &[(Fit, u8)]) {
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                if layout[i].0 == Fit::Token {
+                    for word in cell.split_whitespace() {
+                        let dropped = !table.lines().next().unwrap_or("").contains(
+                            [
+                                "ID",
+                                "NAME",
+                                "KIND",
+                                "STATUS",
+                                "WHERE",
+                                "INDUSTRIES",
+                                "UPDATED",
+                            ][i],
+                        );
+                        assert!(
+                            dropped || table.lines().any(|l| l.contains(word)),
+                            "`{word}` split in\n{table}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_terminals_drop_columns_rather_than_split_words() {
+        let headers = [
+            "ID",
+            "NAME",
+            "KIND",
+            "STATUS",
+            "WHERE",
+            "INDUSTRIES",
+            "UPDATED",
+        ];
+        let layout = [
+            (Fit::Token, 0),
+            (Fit::Text, 0),
+            (Fit::Token, 3),
+            (Fit::Token, 0),
+            (Fit::Token, 2),
+            (Fit::Token, 4),
+            (Fit::Token, 1),
+        ];
+        let rows = vec![
+            [
+                "dca-big-data",
+                "DCA Big Data Trusted Cloud Service certification",
+                "self-assessment",
+                "not-yet-achieved",
+                "cn global",
+                "telecommunications finance",
+                "2020-10-19",
+            ]
+            .map(String::from)
+            .to_vec(),
+            [
+                "c5",
+                "C5",
+                "certification",
+                "unstated",
+                "de",
+                "any",
+                "2020-10-19",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for width in [60u16, 80, 100, 40] {
+            let style = Style {
+                color: false,
+                width: Some(width),
+            };
+            let mut out = Vec::new();
+            write_table(&mut out, &style, &headers, &layout, &rows).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            no_word_is_split(&text, &rows, &layout);
+            if width >= 60 {
+                assert!(
+                    text.lines()
+                        .all(|l| l.chars().count() <= usize::from(width)),
+                    "wider than {width}:\n{text}"
+                );
+                assert!(text.contains("dca-big-data") && text.contains("not-yet-achieved"));
+            }
+        }
+    }
+
+    #[test]
+    fn free_text_cuts_a_word_too_long_for_it() {
+        assert_eq!(cut_long_words("a Informationstechnik b", 8), "a Informa… b");
+    }
 }

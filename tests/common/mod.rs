@@ -25,23 +25,35 @@ pub fn certs() -> Command {
     cmd
 }
 
-/// Runs `certs ARGS`, expects success, returns stdout.
-pub fn stdout(args: &[&str]) -> String {
-    let out = certs()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).expect("stdout is UTF-8")
+/// Runs `certs ARGS`: the exit code, stdout and stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = certs().args(args).output().expect("certs runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
 }
 
-/// The ids printed by `certs list --format ids ARGS`, in order.
+/// Runs `certs ARGS`, expects success, returns stdout.
+pub fn stdout(args: &[&str]) -> String {
+    let (code, out, err) = run(args);
+    assert_eq!(code, 0, "certs {args:?}: {err}");
+    out
+}
+
+/// The ids printed by `certs list --format ids ARGS`, in order: exit 0 with ids, or
+/// exit 1 (nothing found, as grep) with none.
 pub fn ids(args: &[&str]) -> Vec<String> {
     let mut all = vec!["list", "--format", "ids"];
     all.extend_from_slice(args);
-    stdout(&all).lines().map(str::to_owned).collect()
+    let (code, out, err) = run(&all);
+    assert_eq!(
+        code,
+        if out.is_empty() { 1 } else { 0 },
+        "certs {all:?}: {err}"
+    );
+    out.lines().map(str::to_owned).collect()
 }
 
 /// Parses stdout as JSON.

@@ -1,0 +1,252 @@
+//! The commands that are not plain listings: `show`, `validate`, `matrix`, `require`,
+//! `diff`, `completions`, `man`, `schema`. Each loads what it needs, asks the model,
+//! and hands the result to one renderer.
+
+use std::io::Write;
+
+use anyhow::Context;
+
+use crate::app::Session;
+use crate::catalog::{Catalog, Lookup};
+use crate::cli::{
+    CompletionsArgs, DiffArgs, ManArgs, MatrixArgs, RequireArgs, ShowArgs, ValidateArgs,
+};
+use crate::diff;
+use crate::exit::{Exit, Refusal};
+use crate::load::{self, Source};
+use crate::model::{Entry, Industry};
+use crate::query::{Selected, Selection, StatusPick, status_as_of};
+use crate::render::{self, ListFormat, ReportFormat, ShowContext, ShowFormat};
+use crate::report::{self, MatrixBy, MatrixColumn};
+use crate::vocab::Vocabulary;
+
+/// The entry a key finds, or why it finds none: an unknown key suggests the closest
+/// entry, an ambiguous one lists every candidate.
+pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&'c Entry, String> {
+    match catalog.lookup(key) {
+        Lookup::Found(e) => Ok(e),
+        Lookup::Ambiguous(found) => {
+            let ids: Vec<String> = found.iter().map(|e| format!("`{}`", e.id)).collect();
+            Err(format!(
+                "`{key}` is ambiguous in {}: it could be {}; give one of those ids",
+                source.describe(),
+                ids.join(", ")
+            ))
+        }
+        Lookup::Missing(near) => {
+            let hint = near.map_or_else(
+                || "; `certs list --format ids` lists the ids".to_owned(),
+                |e| format!("; did you mean `{}`?", e.id),
+            );
+            Err(format!("no entry `{key}` in {}{hint}", source.describe()))
+        }
+    }
+}
+
+/// The selection narrowed to the entries `keys` name (all selected ones without keys).
+pub fn only_keys<'c>(
+    catalog: &'c Catalog,
+    selection: &Selection,
+    keys: &[String],
+    source: &Source,
+) -> anyhow::Result<Vec<Selected<'c>>> {
+    let selected = selection.apply(catalog.entries());
+    if keys.is_empty() {
+        return Ok(selected);
+    }
+    let mut ids = Vec::new();
+    for key in keys {
+        let e = resolve(catalog, key, source).map_err(Refusal::no)?;
+        ids.push(e.id.clone());
+    }
+    Ok(selected
+        .into_iter()
+        .filter(|s| ids.contains(&s.entry.id))
+        .collect())
+}
+
+pub fn show(
+    ctx: &Session,
+    args: ShowArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = ctx.load(err)?;
+    let entry = resolve(catalog, &args.key, &ctx.source).map_err(Refusal::no)?;
+    let format = args.format.unwrap_or(match ctx.format {
+        Some(ListFormat::Json) => ShowFormat::Json,
+        Some(ListFormat::Yaml) => ShowFormat::Yaml,
+        Some(ListFormat::Markdown) => ShowFormat::Markdown,
+        _ => ShowFormat::Text,
+    });
+    let today = ctx.today();
+    let show = ShowContext {
+        status: status_as_of(entry, args.as_of.unwrap_or(today)),
+        today,
+    };
+    match format {
+        ShowFormat::Text => render::show_text(out, entry, &show, &ctx.style)?,
+        ShowFormat::Json => render::json(out, entry)?,
+        ShowFormat::Yaml => render::yaml(out, entry)?,
+        ShowFormat::Markdown => render::show_markdown(out, entry, &show)?,
+    }
+    Ok(Exit::Success)
+}
+
+pub fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    let source = args.dir.map_or_else(|| ctx.source.clone(), Source::Dir);
+    let mut loaded = load::load(&source, ctx.today())
+        .with_context(|| format!("cannot validate {}", source.describe()))?;
+    loaded
+        .problems
+        .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    let errors = loaded.error_count();
+    let warnings = loaded.problems.len() - errors;
+    match args.format {
+        ReportFormat::Json => render::json(out, &loaded.problems)?,
+        ReportFormat::Text => render::validation(out, &loaded, args.verbose, &ctx.style)?,
+    }
+    let failed = errors > 0 || (args.strict && warnings > 0);
+    Ok(if failed { Exit::No } else { Exit::Success })
+}
+
+pub fn matrix(
+    ctx: &Session,
+    args: MatrixArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = ctx.load(err)?;
+    let selection = ctx.selection(&args.listing.select);
+    let selected = selection.apply(catalog.entries());
+    let columns = if args.columns.is_empty() {
+        report::matrix_columns(&selected, args.by)
+    } else {
+        args.columns
+            .iter()
+            .map(|c| match args.by {
+                MatrixBy::Region => c.parse().map(MatrixColumn::Region),
+                MatrixBy::Industry => Industry::parse_loose(c).map(MatrixColumn::Industry),
+            })
+            .collect::<Result<Vec<_>, String>>()
+            .map_err(|e| Refusal::usage(format!("--columns: {e}")))?
+    };
+    let m = report::matrix(&selected, &selection, &columns);
+    render::matrix(out, ctx.list_format(args.listing.format), &ctx.style, &m)?;
+    Ok(Exit::Success)
+}
+
+pub fn require(
+    ctx: &Session,
+    args: RequireArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = ctx.load(err)?;
+    let selection = Selection {
+        regions: args.region,
+        industries: args.industry,
+        exact: args.exact,
+        statuses: StatusPick::Current,
+        ..Selection::new(args.as_of.unwrap_or_else(|| ctx.today()))
+    };
+    let results: Vec<report::Requirement> = args
+        .keys
+        .iter()
+        .map(|k| {
+            let found = resolve(catalog, k, &ctx.source);
+            report::require(k, found, &selection, args.explain)
+        })
+        .collect();
+    match args.format {
+        ReportFormat::Json => render::json(out, &results)?,
+        ReportFormat::Text => render::requirements(out, &results, &ctx.style)?,
+    }
+    Ok(if results.iter().all(|r| r.ok) {
+        Exit::Success
+    } else {
+        Exit::No
+    })
+}
+
+pub fn diff(
+    ctx: &Session,
+    args: DiffArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let old = ctx.load_source(&Source::Dir(args.old), err)?;
+    let new = match args.new {
+        Some(dir) => ctx.load_source(&Source::Dir(dir), err)?,
+        None => ctx.load(err)?,
+    };
+    let d = diff::diff(old, new);
+    match args.format {
+        ReportFormat::Json => render::json(out, &d)?,
+        ReportFormat::Text => render::diff_text(out, &d, &ctx.style)?,
+    }
+    Ok(if args.exit_code && d.has_material() {
+        Exit::No
+    } else {
+        Exit::Success
+    })
+}
+
+pub fn completions(
+    ctx: &Session,
+    args: CompletionsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    // Completion scripts are static, so the values are written into them now: ids of
+    // the catalog in use for `show`, `require` and `stale`, and every `--region` value.
+    let ids: Vec<String> = match load::read(&ctx.source, || ctx.today()) {
+        Ok(loaded) => loaded
+            .catalog
+            .entries()
+            .iter()
+            .map(|e| e.id.to_string())
+            .collect(),
+        Err(e) => {
+            writeln!(err, "warning: completing without entry ids: {e:#}")?;
+            Vec::new()
+        }
+    };
+    let mut cmd = crate::cli::command_for_completion(&ids);
+    // Into a buffer first: clap_complete panics on a write error, and a full disk or a
+    // closed pipe must take the normal error path.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "certs", &mut script);
+    out.write_all(&script)?;
+    Ok(Exit::Success)
+}
+
+pub fn man(args: ManArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
+    let cmd = crate::cli::command();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd
+                .get_subcommands()
+                .find(|s| s.get_name() == name)
+                .cloned();
+            let names: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+            sub.ok_or_else(|| {
+                Refusal::usage(format!(
+                    "no subcommand `{name}`, expected one of: {}",
+                    names.join(", ")
+                ))
+            })?
+            .name(format!("certs-{name}"))
+        }
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page).render(&mut buf)?;
+    out.write_all(&buf)?;
+    Ok(Exit::Success)
+}
+
+pub fn schema(out: &mut dyn Write) -> anyhow::Result<Exit> {
+    render::json(out, &schemars::schema_for!(Entry))?;
+    Ok(Exit::Success)
+}

@@ -1,0 +1,112 @@
+//! Human-readable results that are not listings: `validate`'s problems and summary,
+//! `require`'s verdicts, and the coverage matrix's grid.
+
+use std::io::{self, Write};
+
+use super::{ListFormat, Style, grid, json, yaml};
+use crate::load::Loaded;
+use crate::report::{Matrix, Requirement};
+
+/// Compiler-style problem lines, then `21 entries, 0 problems`.
+pub fn validation(
+    out: &mut dyn Write,
+    loaded: &Loaded,
+    verbose: bool,
+    style: &Style,
+) -> io::Result<()> {
+    if verbose {
+        for (file, why) in &loaded.skipped {
+            writeln!(out, "{file}: note: skipped, {why}")?;
+        }
+    }
+    for p in &loaded.problems {
+        let word = p.severity_word();
+        let word = if p.is_error() {
+            style.red(word)
+        } else {
+            style.yellow(word)
+        };
+        writeln!(out, "{}: {word}: {}", p.location(), p.message)?;
+    }
+    let errors = loaded.error_count();
+    let warnings = loaded.problems.len() - errors;
+    let entries = match loaded.files {
+        1 => "1 entry".to_owned(),
+        n => format!("{n} entries"),
+    };
+    match (errors, warnings) {
+        (0, 0) => writeln!(out, "{entries}, 0 problems"),
+        (e, w) => writeln!(
+            out,
+            "{entries}, {e} error{}, {w} warning{}",
+            plural(e),
+            plural(w)
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `ok: ospar`, or `not met: …` for each shortfall; with `--explain`, why it passes.
+pub fn requirements(out: &mut dyn Write, results: &[Requirement], style: &Style) -> io::Result<()> {
+    for r in results {
+        let name = r.id.as_deref().unwrap_or(&r.key);
+        if r.ok {
+            writeln!(out, "{}: {name}", style.green("ok"))?;
+        }
+        for reason in &r.unmet {
+            writeln!(out, "{}: {reason}", style.red("not met"))?;
+        }
+        if r.ok {
+            for why in r.why.iter().flatten() {
+                writeln!(out, "  {why}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The matrix: `●` named, `○` global or cross-industry in a table; words in CSV/TSV.
+pub fn matrix(
+    out: &mut dyn Write,
+    format: ListFormat,
+    style: &Style,
+    m: &Matrix,
+) -> io::Result<()> {
+    match format {
+        ListFormat::Json => return json(out, m),
+        ListFormat::Yaml => return yaml(out, m),
+        ListFormat::Ids => {
+            for r in &m.rows {
+                writeln!(out, "{}", r.id)?;
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    let for_people = matches!(format, ListFormat::Table | ListFormat::Markdown);
+    let mark = |word: Option<&str>| match (word, for_people) {
+        (None, _) => String::new(),
+        (Some("named"), true) => "●".to_owned(),
+        (Some(_), true) => "○".to_owned(),
+        (Some(w), false) => w.to_owned(),
+    };
+    let mut headers = vec![if for_people { "ID" } else { "id" }];
+    headers.extend(m.columns.iter().map(String::as_str));
+    let rows: Vec<Vec<String>> = m
+        .rows
+        .iter()
+        .map(|r| {
+            std::iter::once(r.id.clone())
+                .chain(r.marks.iter().map(|w| mark(*w)))
+                .collect()
+        })
+        .collect();
+    grid(out, format, style, &headers, &rows)?;
+    if for_people && format == ListFormat::Table && !rows.is_empty() {
+        writeln!(out, "● names it   ○ global or cross-industry")?;
+    }
+    Ok(())
+}

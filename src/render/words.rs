@@ -1,0 +1,211 @@
+//! The words `certs` uses for its answers: reasons, statuses, gaps, ages, verdicts.
+//! Kept in one place so that `--explain`, `require` and `show` say the same thing the
+//! same way, and so the phrases people grep for (`global`, `any industry`) stay put.
+
+use crate::model::{Entry, Evidence, Industry, Jurisdiction};
+use crate::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
+use crate::region::RegionQuery;
+
+/// The INDUSTRIES cell of a cross-industry entry.
+pub const ANY_INDUSTRY_CELL: &str = "any";
+/// The TYPE cell of an entry that names no evidence.
+pub const NONE_STATED: &str = "none stated";
+/// A blank access or contact.
+pub const NOT_STATED: &str = "not stated";
+/// The name of the `global` region value.
+pub const GLOBAL_NAME: &str = "Applies everywhere";
+
+/// One reason, as `--explain` prints it: `region cn: covers Beijing (cn)`.
+pub fn reason(r: &Reason<'_>) -> String {
+    match r {
+        Reason::Region(q, RegionMatch::Global) => format!("region {q}: global"),
+        Reason::Region(
+            q,
+            RegionMatch::Named {
+                jurisdictions,
+                covers,
+            },
+        ) => {
+            let mut parts: Vec<String> = jurisdictions
+                .iter()
+                .map(|j| match j {
+                    Jurisdiction::Eu => "EU-wide (eu)".to_owned(),
+                    other => format!("jurisdiction {}", jurisdiction(other)),
+                })
+                .collect();
+            if !covers.is_empty() {
+                let names: Vec<String> = covers.iter().map(|c| c.to_string()).collect();
+                parts.push(format!("covers {}", names.join(", ")));
+            }
+            format!("region {q}: {}", parts.join(", "))
+        }
+        Reason::Industry(i, IndustryMatch::Aimed) => format!("industry {i}: aimed at {i}"),
+        Reason::Industry(i, IndustryMatch::Any) => format!("industry {i}: any industry"),
+        Reason::Status(s) => format!("status: {}", status(*s)),
+    }
+}
+
+/// `unstated`, `active`, `expired on 2026-03-31`, `not yet achieved (achieved 2027-06)`.
+pub fn status(s: StatusAsOf) -> String {
+    match (s.status, s.date) {
+        (Lifecycle::Expired, Some(d)) => format!("expired on {d}"),
+        (Lifecycle::NotYetAchieved, Some(d)) => format!("not yet achieved (achieved {d})"),
+        (other, _) => other.to_string(),
+    }
+}
+
+/// `de (Germany)`, `eu (European Union)`, `global`.
+pub fn jurisdiction(j: &Jurisdiction) -> String {
+    match j {
+        Jurisdiction::Global => "global".to_owned(),
+        Jurisdiction::Eu => "eu (European Union)".to_owned(),
+        Jurisdiction::Country(c) => format!("{c} ({})", c.name()),
+    }
+}
+
+/// How to obtain an evidence item: `ticket, contact`; `not stated` when the entry
+/// does not say; blank for an entry with no evidence (its TYPE says so).
+pub fn access(item: Option<&Evidence>) -> String {
+    match item {
+        None => String::new(),
+        Some(i) if i.access.is_empty() => NOT_STATED.to_owned(),
+        Some(i) => i
+            .access
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// Whom to ask; `not stated` when the entry does not say.
+pub fn contact(item: Option<&Evidence>) -> String {
+    match item {
+        None => String::new(),
+        Some(i) => i.contact.clone().unwrap_or_else(|| NOT_STATED.to_owned()),
+    }
+}
+
+/// One line for an evidence item: what it is, its number, and how to get it.
+pub fn evidence(ev: &Evidence) -> String {
+    let mut s = ev.kind.to_string();
+    if let Some(t) = &ev.title {
+        s.push_str(&format!(": {t}"));
+    }
+    if let Some(r) = &ev.reference {
+        s.push_str(&format!(" (No. {r})"));
+    }
+    if ev.access.is_empty() {
+        s.push_str("; how to obtain it is not stated");
+    } else {
+        let how: Vec<&str> = ev.access.iter().map(|a| a.as_str()).collect();
+        s.push_str(&format!("; obtain by {}", how.join(" or ")));
+        if let Some(c) = &ev.contact {
+            s.push_str(&format!(" ({c})"));
+        }
+    }
+    if let Some(u) = &ev.url {
+        s.push_str(&format!(" <{u}>"));
+    }
+    s
+}
+
+/// `4y 2m`, `3m`, `12d`; `in 45d` for dates ahead.
+pub fn age(days: i64) -> String {
+    let (ahead, d) = (days < 0, days.unsigned_abs());
+    let text = if d < 60 {
+        format!("{d}d")
+    } else {
+        // Average month length; precise enough for reading an age.
+        let months = (d as f64 / 30.44).round() as u64;
+        match (months / 12, months % 12) {
+            (0, m) => format!("{m}m"),
+            (y, 0) => format!("{y}y"),
+            (y, m) => format!("{y}y {m}m"),
+        }
+    };
+    if ahead { format!("in {text}") } else { text }
+}
+
+/// `6 years ago`, `3 months ago`, `today`: the age of a source page in `show`.
+pub fn ago(days: i64) -> String {
+    let d = days.unsigned_abs();
+    let (n, unit) = if d >= 365 {
+        (d / 365, "year")
+    } else if d >= 60 {
+        ((d as f64 / 30.44).round() as u64, "month")
+    } else {
+        (d, "day")
+    };
+    match (days, n) {
+        (0, _) => "today".to_owned(),
+        (x, n) if x < 0 => format!("in {n} {unit}{}", plural(n)),
+        (_, n) => format!("{n} {unit}{} ago", plural(n)),
+    }
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `fisc is expired on 2026-03-31`: why `require` refuses an entry that is not current.
+pub fn not_current(e: &Entry, s: StatusAsOf) -> String {
+    format!("{} is {}, not current", e.id, status(s))
+}
+
+/// Why an entry does not apply in a region, with where it does apply.
+pub fn not_in_region(e: &Entry, q: &RegionQuery, exact: bool) -> String {
+    let mut places: Vec<String> = e.jurisdictions.iter().map(|j| j.to_string()).collect();
+    for r in &e.scope.regions {
+        let c = r.country.to_string();
+        if !places.contains(&c) {
+            places.push(c);
+        }
+    }
+    let exact_note = if exact && e.is_global() {
+        "; it is global, which --exact does not count"
+    } else {
+        ""
+    };
+    format!(
+        "{} does not apply to {q} (it applies to {}){exact_note}",
+        e.id,
+        places.join(", ")
+    )
+}
+
+/// Why an entry does not serve an industry, with what it is aimed at.
+pub fn not_for_industry(e: &Entry, i: Industry, exact: bool) -> String {
+    if e.industries.is_empty() {
+        // Only reachable with --exact: cross-industry entries serve every industry.
+        let _ = exact;
+        return format!(
+            "{} is not aimed at {i} in particular (it is cross-industry, which --exact does not count)",
+            e.id
+        );
+    }
+    let aimed: Vec<String> = e.industries.iter().map(|i| i.to_string()).collect();
+    format!(
+        "{} is not aimed at {i} (it is aimed at {})",
+        e.id,
+        aimed.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_like_people_write_them() {
+        assert_eq!(age(12), "12d");
+        assert_eq!(age(-45), "in 45d");
+        assert_eq!(age(95), "3m");
+        assert_eq!(age(365), "1y");
+        assert_eq!(age(3079), "8y 5m");
+        assert_eq!(ago(0), "today");
+        assert_eq!(ago(1), "1 day ago");
+        assert_eq!(ago(2232), "6 years ago");
+        assert_eq!(ago(-400), "in 1 year");
+    }
+}

@@ -1,0 +1,170 @@
+//! Closed vocabularies: one macro declares the enum, its spellings and aliases, and a
+//! [`Vocabulary`] trait lets the data loader, the command line and the error messages
+//! share them. Data files are canonical (exact spelling); what people type is read
+//! loosely ([`Vocabulary::parse_loose`]: any case, `_` or space for `-`), and a miss
+//! names every valid value and the closest one.
+
+/// A closed set of values with canonical spellings.
+pub trait Vocabulary: Sized + Copy + 'static {
+    /// What the values are called in messages: `industry`, `format`.
+    const WHAT: &'static str;
+    /// Every value, in declaration order.
+    fn all() -> &'static [Self];
+    /// The canonical spelling.
+    fn name(self) -> &'static str;
+    /// Other accepted spellings of this value.
+    fn aliases(self) -> &'static [&'static str];
+
+    /// Reads what a person typed: any case, with `_` or spaces for `-`; aliases too.
+    fn parse_loose(text: &str) -> Result<Self, String> {
+        let wanted = fold(text);
+        Self::all()
+            .iter()
+            .copied()
+            .find(|v| fold(v.name()) == wanted || v.aliases().iter().any(|a| fold(a) == wanted))
+            .ok_or_else(|| unknown::<Self>(text))
+    }
+}
+
+/// "unknown industry `fintek`, expected one of: …; did you mean `finance`?"
+pub fn unknown<V: Vocabulary>(text: &str) -> String {
+    let names: Vec<&str> = V::all().iter().map(|v| v.name()).collect();
+    let spellings = V::all()
+        .iter()
+        .flat_map(|v| std::iter::once(v.name()).chain(v.aliases().iter().copied()));
+    let hint = closest(text, spellings)
+        .map(|s| {
+            let canonical = V::all()
+                .iter()
+                .find(|v| v.name() == s || v.aliases().contains(&s))
+                .map_or(s, |v| v.name());
+            format!("; did you mean `{canonical}`?")
+        })
+        .unwrap_or_default();
+    format!(
+        "unknown {} `{text}`, expected one of: {}{hint}",
+        V::WHAT,
+        names.join(", ")
+    )
+}
+
+/// Lowercase, with `_` and spaces read as `-` and the ends trimmed.
+pub fn fold(text: &str) -> String {
+    text.trim()
+        .chars()
+        .map(|c| match c {
+            '_' | ' ' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Longest input worth comparing for a suggestion: names are short, and comparing a
+/// long text against every candidate would cost time for nothing.
+const MAX_SUGGEST: usize = 64;
+
+/// The candidate closest to `text`, when one is close enough to be a likely typo.
+pub fn closest<'a>(text: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    if text.chars().count() > MAX_SUGGEST {
+        return None;
+    }
+    let wanted = fold(text);
+    candidates
+        .filter(|c| c.chars().count() <= MAX_SUGGEST)
+        .map(|c| (c, strsim::jaro_winkler(&wanted, &fold(c))))
+        .filter(|(_, score)| *score > 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// Declares a closed vocabulary: the enum with serde names, `Display`, an exact
+/// `FromStr` for data files, and [`Vocabulary`] for people.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident ($what:literal) { $( $(#[$vmeta:meta])* $variant:ident = $text:literal $(| $alias:literal)* ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema)]
+        pub enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $text)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The spelling used in data files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl $crate::vocab::Vocabulary for $name {
+            const WHAT: &'static str = $what;
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+            fn aliases(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$($alias),*]),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// Exact spelling (or an alias): data files are canonical.
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text $(| $alias)* => Ok($name::$variant),)+
+                    _ => Err($crate::vocab::unknown::<$name>(s)),
+                }
+            }
+        }
+
+        // Through `FromStr`, so an unknown value is reported in our words, at its line.
+        $crate::model::string_scalar!(@de $name, concat!("one of the ", $what, " values"));
+    };
+}
+pub(crate) use vocabulary;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Industry, Kind};
+
+    #[test]
+    fn people_type_any_case_and_separator() {
+        assert_eq!(Kind::parse_loose("WHITE_PAPER"), Ok(Kind::WhitePaper));
+        assert_eq!(
+            Kind::parse_loose(" self assessment "),
+            Ok(Kind::SelfAssessment)
+        );
+        assert_eq!(Industry::parse_loose("Banking"), Ok(Industry::Finance));
+    }
+
+    #[test]
+    fn a_miss_lists_values_and_suggests_the_closest() {
+        let err = Industry::parse_loose("fintech").unwrap_err();
+        assert!(err.starts_with("unknown industry `fintech`, expected one of: automotive"));
+        assert!(err.ends_with("did you mean `finance`?"), "{err}");
+        assert!(
+            !Industry::parse_loose("zzzz")
+                .unwrap_err()
+                .contains("did you mean")
+        );
+        assert_eq!(closest(&"x".repeat(1000), ["x"].into_iter()), None);
+    }
+}
