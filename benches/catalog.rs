@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use certs::load::{self, Source};
 use certs::query::Selection;
-use certs::report::EntryRow;
 use certs::render::{self, ListFormat, Style};
+use certs::report::EntryRow;
 
 fn main() {
     let wanted: Vec<String> = std::env::args()

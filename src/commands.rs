@@ -6,7 +6,6 @@ use std::io::Write;
 
 use anyhow::Context;
 
-use crate::app::Session;
 use crate::catalog::{Catalog, Lookup};
 use crate::cli::{
     CompletionsArgs, DiffArgs, ManArgs, MatrixArgs, RequireArgs, ShowArgs, ValidateArgs,
@@ -18,6 +17,7 @@ use crate::model::{Entry, Industry};
 use crate::query::{Selected, Selection, StatusPick, status_as_of};
 use crate::render::{self, ListFormat, ReportFormat, ShowContext, ShowFormat};
 use crate::report::{self, MatrixBy, MatrixColumn};
+use crate::session::Session;
 use crate::vocab::Vocabulary;
 
 /// The entry a key finds, or why it finds none: an unknown key suggests the closest
@@ -162,7 +162,7 @@ pub fn require(
         ReportFormat::Json => render::json(out, &results)?,
         ReportFormat::Text => render::requirements(out, &results, &ctx.style)?,
     }
-    Ok(if results.iter().all(|r| r.ok) {
+    Ok(if results.iter().all(|r| r.ok()) {
         Exit::Success
     } else {
         Exit::No

@@ -6,28 +6,22 @@
 //! the catalog holds the entries that parsed.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::bail;
 use chrono::NaiveDate;
-use serde_saphyr::MessageFormatter;
-use serde_saphyr::budget::BudgetBreach;
 
 use crate::catalog::Catalog;
 use crate::model::Entry;
 use crate::problem::Problem;
 use crate::validate;
+pub use crate::yaml::parse_entry;
 
-/// Largest file the loader reads. An entry is a page of text; a megabyte is not an entry.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub use crate::read::MAX_FILE_BYTES;
+use crate::read::{decode, io_reason, read_file};
 /// Most files a catalog may hold: twice the largest catalog we benchmark.
 pub const MAX_ENTRIES: usize = 200_000;
-/// Deepest nesting the format needs is 4 (`evidence` > item > `access` > value).
-const MAX_DEPTH: usize = 16;
-/// Generous for one entry (the largest shipped entry has under 200 nodes).
-const MAX_NODES: usize = 50_000;
 
 /// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
 static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -80,15 +74,6 @@ impl Origin {
             file: file.into(),
             from: From::Memory,
         }
-    }
-
-    /// The file name without its extension, which must equal the entry's id. Only `/`
-    /// separates directories: on Unix `\` is an ordinary character of a file name.
-    pub fn stem(&self) -> &str {
-        let name = self.file.rsplit('/').next().unwrap_or(&self.file);
-        name.strip_suffix(".yaml")
-            .or_else(|| name.strip_suffix(".yml"))
-            .unwrap_or(name)
     }
 }
 
@@ -167,7 +152,7 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
         if let Some(entry) = parsed.entry {
             entries.push(validate::Checked {
                 entry,
-                origin,
+                file: origin.file,
                 text: parsed.text,
             });
         }
@@ -268,7 +253,7 @@ pub fn check_bytes(origin: &Origin, bytes: Vec<u8>, today: NaiveDate) -> Parsed 
 pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
     match parse_entry(text) {
         Ok(entry) => Parsed {
-            problems: validate::check_entry(&entry, origin, text, today),
+            problems: validate::check_entry(&entry, &origin.file, text, today),
             entry: Some(entry),
             text: text.to_owned(),
         },
@@ -276,111 +261,11 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
     }
 }
 
-/// Parses one entry's text. On failure returns the position (1-based, or (0, 0) when
-/// unknown) and a message.
-pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
-    // A BOM is harmless and editors on some systems add one.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Only comments and blank lines: nothing for the parser to say beyond "end of input".
-    let has_content = text.lines().any(|l| {
-        let l = l.trim();
-        !l.is_empty() && !l.starts_with('#')
-    });
-    if !has_content {
-        return Err((
-            (0, 0),
-            "file is empty, expected a YAML mapping with the fields of one entry".to_owned(),
-        ));
-    }
-    let options = serde_saphyr::options! {
-        // `no` is Norway's country code, not false.
-        strict_booleans: true,
-        budget: serde_saphyr::budget! {
-            max_anchors: 0,
-            max_aliases: 0,
-            max_depth: MAX_DEPTH,
-            max_nodes: MAX_NODES,
-            max_documents: 2,
-            max_total_scalar_bytes: MAX_FILE_BYTES as usize,
-        },
-    };
-    serde_saphyr::from_str_with_options::<Entry>(text, options).map_err(|e| {
-        let pos = e.location().map_or((0, 0), |l| (l.line(), l.column()));
-        (pos, describe_yaml_error(&e))
-    })
-}
-
-/// Our wording for the few errors whose library message is not meant for a catalog
-/// author; everything else keeps the parser's message, minus its location suffix
-/// (we print the location in front, compiler-style).
-fn describe_yaml_error(e: &serde_saphyr::Error) -> String {
-    let inner = e.without_snippet();
-    if let serde_saphyr::Error::Budget { breach, .. } = inner {
-        return match breach {
-            BudgetBreach::Anchors { .. } | BudgetBreach::Aliases { .. } => {
-                "YAML anchors and aliases (`&name`, `*name`) are not allowed in catalog files; write the value out".to_owned()
-            }
-            BudgetBreach::Depth { .. } => {
-                format!("document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4")
-            }
-            BudgetBreach::Documents { .. } => {
-                "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned()
-            }
-            other => format!("document is too large for one entry ({other:?})"),
-        };
-    }
-    use serde_saphyr::Error as E;
-    match inner {
-        E::MultipleDocuments { .. } => {
-            return "file holds more than one YAML document (`---`); put each entry in a file of its own".to_owned();
-        }
-        E::DuplicateMappingKey { key: Some(k), .. } => {
-            return format!("field `{k}` appears more than once; each field may appear once");
-        }
-        E::SerdeMissingField { field, .. } => return format!("missing required field `{field}`"),
-        E::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
-            return "expected a whole number here".to_owned();
-        }
-        E::Unexpected { expected, .. } => {
-            let what = match *expected {
-                "string scalar" => "expected text here, found a list or a mapping",
-                "mapping start" => "expected a mapping of `key: value` fields here",
-                "sequence start" => "expected a list here: `[a, b]`, or one `- item` per line",
-                _ => "",
-            };
-            if !what.is_empty() {
-                return what.to_owned();
-            }
-        }
-        _ => {}
-    }
-    if inner.to_string().starts_with("recursion limit exceeded") {
-        return format!(
-            "document is nested deeper than {MAX_DEPTH} levels; an entry needs at most 4"
-        );
-    }
-    let msg = serde_saphyr::DefaultMessageFormatter.format_message(inner);
-    // The library leaves control characters to its renderer; we print the raw message.
-    msg.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
-}
-
 /// Lists a directory's catalog files, sorted by name so output never depends on
 /// `read_dir` order. Returns the files and the names of those skipped.
 /// Files whose names start with a dot are skipped: editors and tools keep their own
 /// files there (`.#c5.yaml`, `.c5.yaml.swp`), and `ls` hides them too.
-fn list_dir(
-    dir: &Path,
-    max_entries: usize,
-) -> anyhow::Result<(Vec<Origin>, Vec<Skipped>)> {
+fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<Skipped>)> {
     let dir_error = |what: &str, e: std::io::Error| {
         anyhow::anyhow!(
             "cannot {what} catalog directory `{}`: {}",
@@ -440,90 +325,6 @@ fn list_dir(
 
 fn display_path(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()
-}
-
-/// Reads a catalog file: a regular file (after following links) of at most
-/// [`MAX_FILE_BYTES`].
-///
-/// The file is opened without blocking, so a FIFO named `*.yaml` cannot hang the load,
-/// and anything that is not a regular file is refused before a byte is read. The
-/// buffer is sized from the file's length, so reading takes one system call rather
-/// than one per doubling of the buffer (8 per file before, on a 1.3 KB entry).
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read file: {}", io_reason(&e));
-    let file = open_nonblocking(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err("not a regular file; expected a YAML file".to_owned());
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // At most one byte past the limit, in case the file grows while we read it.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    // No effect on regular files; on a FIFO, open returns at once instead of waiting
-    // for a writer.
-    fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
-    fs::File::open(path)
-}
-
-fn too_large(len: u64) -> String {
-    format!(
-        "file is {len} bytes, larger than the {MAX_FILE_BYTES}-byte (1 MiB) limit for one entry"
-    )
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    // ELOOP has no stable ErrorKind; name it so a symlink loop is recognisable.
-    if e.raw_os_error() == Some(libc::ELOOP) {
-        return "too many levels of symbolic links (a symlink loop?)".to_owned();
-    }
-    let s = e.to_string();
-    s.split(" (os error").next().unwrap_or(&s).to_lowercase()
-}
-
-/// Decodes UTF-8, pointing at the first invalid byte's line and column.
-fn decode(bytes: Vec<u8>) -> Result<String, ((u64, u64), String)> {
-    String::from_utf8(bytes).map_err(|e| {
-        let bytes = e.as_bytes();
-        let at = e.utf8_error().valid_up_to();
-        let before = &bytes[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count() as u64
-            + 1;
-        (
-            (line, column),
-            format!(
-                "invalid UTF-8 (byte 0x{:02x}); catalog files must be UTF-8 text",
-                bytes[at]
-            ),
-        )
-    })
 }
 
 #[cfg(test)]
@@ -595,12 +396,5 @@ mod tests {
         let err = list_dir(dir.path(), 3).unwrap_err().to_string();
         assert!(err.contains("holds more than 3 .yaml files"), "{err}");
         assert!(list_dir(dir.path(), 4).is_ok());
-    }
-
-    #[test]
-    fn invalid_utf8_is_located() {
-        let ((line, col), msg) = decode(b"id: a\nname: \xff\n".to_vec()).unwrap_err();
-        assert_eq!((line, col), (2, 7));
-        assert!(msg.contains("0xff"), "{msg}");
     }
 }

@@ -90,10 +90,10 @@ impl fmt::Display for Country {
         f.write_str(self.code())
     }
 }
-crate::model::string_scalar!(
+crate::vocab::string_scalar!(
     Country,
     "a lowercase ISO 3166-1 alpha-2 country code",
-    crate::model::obj(&[(
+    crate::vocab::obj(&[(
         "enum",
         Country::all()
             .map(|c| c.to_string())
@@ -191,113 +191,35 @@ const fn c(code: &str) -> Country {
 }
 
 /// The 27 member states of the European Union.
+#[rustfmt::skip]
 pub const EU: &[Country] = &[
-    c("at"),
-    c("be"),
-    c("bg"),
-    c("cy"),
-    c("cz"),
-    c("de"),
-    c("dk"),
-    c("ee"),
-    c("es"),
-    c("fi"),
-    c("fr"),
-    c("gr"),
-    c("hr"),
-    c("hu"),
-    c("ie"),
-    c("it"),
-    c("lt"),
-    c("lu"),
-    c("lv"),
-    c("mt"),
-    c("nl"),
-    c("pl"),
-    c("pt"),
-    c("ro"),
-    c("se"),
-    c("si"),
-    c("sk"),
+    c("at"), c("be"), c("bg"), c("cy"), c("cz"), c("de"), c("dk"), c("ee"), c("es"), c("fi"),
+    c("fr"), c("gr"), c("hr"), c("hu"), c("ie"), c("it"), c("lt"), c("lu"), c("lv"), c("mt"),
+    c("nl"), c("pl"), c("pt"), c("ro"), c("se"), c("si"), c("sk"),
 ];
 
 /// The ten ASEAN member states.
+#[rustfmt::skip]
 const SEA: &[Country] = &[
-    c("bn"),
-    c("id"),
-    c("kh"),
-    c("la"),
-    c("mm"),
-    c("my"),
-    c("ph"),
-    c("sg"),
-    c("th"),
-    c("vn"),
+    c("bn"), c("id"), c("kh"), c("la"), c("mm"), c("my"), c("ph"), c("sg"), c("th"), c("vn"),
 ];
 
+#[rustfmt::skip]
 const APAC: &[Country] = &[
-    c("au"),
-    c("bd"),
-    c("bn"),
-    c("bt"),
-    c("cn"),
-    c("fj"),
-    c("hk"),
-    c("id"),
-    c("in"),
-    c("jp"),
-    c("kh"),
-    c("kr"),
-    c("la"),
-    c("lk"),
-    c("mm"),
-    c("mn"),
-    c("mo"),
-    c("mv"),
-    c("my"),
-    c("np"),
-    c("nz"),
-    c("pg"),
-    c("ph"),
-    c("pk"),
-    c("sg"),
-    c("th"),
-    c("tl"),
-    c("tw"),
-    c("vn"),
+    c("au"), c("bd"), c("bn"), c("bt"), c("cn"), c("fj"), c("hk"), c("id"), c("in"), c("jp"),
+    c("kh"), c("kr"), c("la"), c("lk"), c("mm"), c("mn"), c("mo"), c("mv"), c("my"), c("np"),
+    c("nz"), c("pg"), c("ph"), c("pk"), c("sg"), c("th"), c("tl"), c("tw"), c("vn"),
 ];
 
+#[rustfmt::skip]
 const AMERICAS: &[Country] = &[
-    c("ar"),
-    c("bo"),
-    c("br"),
-    c("bs"),
-    c("bz"),
-    c("ca"),
-    c("cl"),
-    c("co"),
-    c("cr"),
-    c("cu"),
-    c("do"),
-    c("ec"),
-    c("gt"),
-    c("gy"),
-    c("hn"),
-    c("ht"),
-    c("jm"),
-    c("mx"),
-    c("ni"),
-    c("pa"),
-    c("pe"),
-    c("pr"),
-    c("py"),
-    c("sr"),
-    c("sv"),
-    c("tt"),
-    c("us"),
-    c("uy"),
-    c("ve"),
+    c("ar"), c("bo"), c("br"), c("bs"), c("bz"), c("ca"), c("cl"), c("co"), c("cr"), c("cu"),
+    c("do"), c("ec"), c("gt"), c("gy"), c("hn"), c("ht"), c("jm"), c("mx"), c("ni"), c("pa"),
+    c("pe"), c("pr"), c("py"), c("sr"), c("sv"), c("tt"), c("us"), c("uy"), c("ve"),
 ];
+
+/// What the `global` region value stands for.
+pub const GLOBAL_DESCRIPTION: &str = "Applies everywhere";
 
 /// Region groups accepted by `--region`, besides `global`.
 pub const GROUPS: &[Group] = &[

@@ -1,23 +1,15 @@
-//! Derived rows: what each listing command shows, built from the entries a
-//! [`Selection`] picked. Each row type owns its columns ([`Row`]); the words in cells
-//! come from [`crate::render::words`].
+//! Derived rows: what each command reports, built from the entries a [`Selection`]
+//! picked. Plain data, no words: `render` gives each row type its columns and the
+//! words in its cells, and writes the ones whose JSON carries words (reasons, ages).
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde::ser::{SerializeMap, Serializer};
 
-use crate::model::{Entry, Evidence, FIELDS, Industry, LIST_SEPARATOR, PartialDate};
-use crate::query::{Selected, Selection, Span, StatusAsOf, Strength};
-use crate::region::{Country, RegionQuery};
-use crate::render::words;
-use crate::render::{Column, Row};
-
-/// The reasons an entry is in an answer, as the short strings `--explain` prints.
-pub fn why(s: &Selected<'_>) -> Vec<String> {
-    s.why.reasons.iter().map(words::reason).collect()
-}
+use crate::model::{Entry, Evidence, Industry, PartialDate};
+use crate::query::{Reason, Selected, Selection, Span, StatusAsOf, Strength};
+use crate::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
 
 /// An entry in a listing, with why it is there. JSON and YAML write the entry itself;
 /// with `--explain`, its status and reasons beside it.
@@ -26,118 +18,21 @@ pub struct EntryRow<'e> {
     pub explain: bool,
 }
 
-impl Serialize for EntryRow<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Explained<'a> {
-            #[serde(flatten)]
-            entry: &'a Entry,
-            status_as_of: StatusAsOf,
-            why: Vec<String>,
-        }
-        if self.explain {
-            Explained {
-                entry: self.selected.entry,
-                status_as_of: self.selected.why.status,
-                why: why(&self.selected),
-            }
-            .serialize(s)
-        } else {
-            self.selected.entry.serialize(s)
-        }
-    }
-}
-
-fn where_(e: &Entry) -> String {
-    let mut codes: Vec<String> = e.jurisdictions.iter().map(|j| j.to_string()).collect();
-    for r in &e.scope.regions {
-        let c = r.country.to_string();
-        if !codes.contains(&c) {
-            codes.push(c);
-        }
-    }
-    codes.join(" ")
-}
-
-fn industries(e: &Entry) -> String {
-    if e.industries.is_empty() {
-        words::ANY_INDUSTRY_CELL.to_owned()
-    } else {
-        e.industries
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
-impl Row for EntryRow<'_> {
-    fn table(explain: bool) -> Vec<Column<Self>> {
-        let mut cols = vec![
-            Column::token("ID", |r: &Self| r.selected.entry.id.to_string()),
-            Column::text("NAME", |r: &Self| r.selected.entry.name.clone()),
-            Column::token("KIND", |r: &Self| r.selected.entry.kind.to_string()).droppable(3),
-            Column::token("STATUS", |r: &Self| {
-                r.selected.why.status.status.to_string()
-            }),
-            Column::token("WHERE", |r: &Self| where_(r.selected.entry)).droppable(2),
-            Column::token("INDUSTRIES", |r: &Self| industries(r.selected.entry)).droppable(4),
-            Column::token("UPDATED", |r: &Self| {
-                r.selected
-                    .entry
-                    .source_updated
-                    .map(|t| t.date().to_string())
-                    .unwrap_or_default()
-            })
-            .droppable(5),
-        ];
-        if explain {
-            cols.push(Column::text("WHY", |r: &Self| why(&r.selected).join("; ")));
-        }
-        cols
-    }
-
-    /// Every field of the entry format, headed by its name, then the status as of
-    /// the selection's day.
-    fn data(explain: bool) -> Vec<Column<Self>> {
-        let mut cols: Vec<Column<Self>> = FIELDS
-            .iter()
-            .map(|f| {
-                let text = f.text;
-                Column::token(f.name, move |r: &Self| {
-                    text(r.selected.entry).unwrap_or_default()
-                })
-            })
-            .collect();
-        cols.push(Column::token("status_as_of", |r: &Self| {
-            r.selected.why.status.status.to_string()
-        }));
-        if explain {
-            cols.push(Column::token("why", |r: &Self| {
-                why(&r.selected).join(LIST_SEPARATOR)
-            }));
-        }
-        cols
-    }
-}
-
 /// One evidence item of a selected entry; an entry that names none gets one row
 /// with no item, so a gap is shown, not hidden.
-#[derive(Serialize)]
 pub struct EvidenceRow<'e> {
     pub entry: &'e str,
     pub name: &'e str,
-    #[serde(flatten)]
     pub item: Option<&'e Evidence>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<Vec<String>>,
+    /// With `--explain`: why the entry is in the answer.
+    pub why: Option<Vec<Reason<'e>>>,
 }
 
 pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow<'e>> {
     let mut rows = Vec::new();
     for s in selected {
         let e = s.entry;
-        let why = explain.then(|| why(s));
+        let why = explain.then(|| s.why.reasons.clone());
         if e.evidence.is_empty() {
             rows.push(EvidenceRow {
                 entry: e.id.as_str(),
@@ -157,66 +52,6 @@ pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow
         }
     }
     rows
-}
-
-impl Row for EvidenceRow<'_> {
-    fn table(explain: bool) -> Vec<Column<Self>> {
-        let mut cols = vec![
-            Column::token("ENTRY", |r: &Self| r.entry.to_owned()),
-            Column::token("TYPE", |r: &Self| match r.item {
-                Some(i) => i.kind.to_string(),
-                None => words::NONE_STATED.to_owned(),
-            }),
-            Column::text("TITLE", |r: &Self| {
-                r.item.and_then(|i| i.title.clone()).unwrap_or_default()
-            }),
-            Column::token("REFERENCE", |r: &Self| {
-                r.item.and_then(|i| i.reference.clone()).unwrap_or_default()
-            })
-            .droppable(2),
-            Column::text("ACCESS", |r: &Self| words::access(r.item)),
-            Column::text("CONTACT", |r: &Self| words::contact(r.item)).droppable(1),
-        ];
-        if explain {
-            cols.push(Column::text("WHY", |r: &Self| {
-                r.why.as_deref().unwrap_or_default().join("; ")
-            }));
-        }
-        cols
-    }
-
-    fn data(explain: bool) -> Vec<Column<Self>> {
-        let field = |f: fn(&Evidence) -> Option<String>| {
-            move |r: &Self| r.item.and_then(f).unwrap_or_default()
-        };
-        let mut cols = vec![
-            Column::token("entry", |r: &Self| r.entry.to_owned()),
-            Column::token("name", |r: &Self| r.name.to_owned()),
-            Column::token("type", field(|i| Some(i.kind.to_string()))),
-            Column::token("title", field(|i| i.title.clone())),
-            Column::token("reference", field(|i| i.reference.clone())),
-            Column::token(
-                "access",
-                field(|i| {
-                    Some(
-                        i.access
-                            .iter()
-                            .map(|a| a.as_str())
-                            .collect::<Vec<_>>()
-                            .join(LIST_SEPARATOR),
-                    )
-                }),
-            ),
-            Column::token("contact", field(|i| i.contact.clone())),
-            Column::token("url", field(|i| i.url.as_ref().map(|u| u.to_string()))),
-        ];
-        if explain {
-            cols.push(Column::token("why", |r: &Self| {
-                r.why.as_deref().unwrap_or_default().join(LIST_SEPARATOR)
-            }));
-        }
-        cols
-    }
 }
 
 /// A region value with how many entries `list --region VALUE` returns for it.
@@ -267,7 +102,7 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
                     g.description.to_owned(),
                     g.members.iter().map(|c| c.to_string()).collect(),
                 ),
-                RegionQuery::Global => ("global", words::GLOBAL_NAME.to_owned(), Vec::new()),
+                RegionQuery::Global => ("global", GLOBAL_DESCRIPTION.to_owned(), Vec::new()),
             };
             RegionFacet {
                 region: q.label().to_owned(),
@@ -283,29 +118,6 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
 
 fn count(entries: &[Entry], s: &Selection) -> usize {
     entries.iter().filter(|e| s.verdict(e).is_some()).count()
-}
-
-impl Row for RegionFacet {
-    fn table(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("REGION", |r: &Self| r.region.clone()),
-            Column::text("NAME", |r: &Self| r.name.clone()),
-            Column::token("ENTRIES", |r: &Self| r.entries.to_string()),
-            Column::token("EXACT", |r: &Self| r.exact.to_string()),
-            Column::token("MEMBERS", |r: &Self| r.members.join(" ")).droppable(1),
-        ]
-    }
-
-    fn data(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("region", |r: &Self| r.region.clone()),
-            Column::token("name", |r: &Self| r.name.clone()),
-            Column::token("kind", |r: &Self| r.kind.to_owned()),
-            Column::token("entries", |r: &Self| r.entries.to_string()),
-            Column::token("exact", |r: &Self| r.exact.to_string()),
-            Column::token("members", |r: &Self| r.members.join(LIST_SEPARATOR)),
-        ]
-    }
 }
 
 /// An industry with how many entries `list --industry VALUE` returns for it.
@@ -332,24 +144,6 @@ pub fn industries_facets(entries: &[Entry], selection: &Selection) -> Vec<Indust
             }
         })
         .collect()
-}
-
-impl Row for IndustryFacet {
-    fn table(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("INDUSTRY", |r: &Self| r.industry.to_string()),
-            Column::token("ENTRIES", |r: &Self| r.entries.to_string()),
-            Column::token("EXACT", |r: &Self| r.exact.to_string()),
-        ]
-    }
-
-    fn data(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("industry", |r: &Self| r.industry.to_string()),
-            Column::token("entries", |r: &Self| r.entries.to_string()),
-            Column::token("exact", |r: &Self| r.exact.to_string()),
-        ]
-    }
 }
 
 crate::vocab::vocabulary! {
@@ -452,7 +246,8 @@ pub fn matrix(
     }
 }
 
-/// An entry with a date and how far that date is from the reference day.
+/// An entry with a date and how far that date is from the reference day. Its JSON
+/// names the date by its data field (`source_updated: …`).
 pub struct Dated<'e> {
     pub id: &'e str,
     pub name: &'e str,
@@ -462,44 +257,6 @@ pub struct Dated<'e> {
     /// Whole days from the date to the reference day (negative: the date is ahead).
     pub days: i64,
     pub status: StatusAsOf,
-}
-
-/// Written with the data's own field name for the date (`source_updated: …`).
-impl Serialize for Dated<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(6))?;
-        m.serialize_entry("id", self.id)?;
-        m.serialize_entry("name", self.name)?;
-        m.serialize_entry(self.field, &self.date)?;
-        m.serialize_entry("days", &self.days)?;
-        m.serialize_entry("age", &words::age(self.days))?;
-        m.serialize_entry("status_as_of", &self.status)?;
-        m.end()
-    }
-}
-
-impl Row for Dated<'_> {
-    fn table(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("ID", |d: &Self| d.id.to_owned()),
-            Column::text("NAME", |d: &Self| d.name.to_owned()),
-            Column::token("DATE", |d: &Self| d.date.clone()),
-            Column::token("AGE", |d: &Self| words::age(d.days)),
-            Column::token("STATUS", |d: &Self| d.status.status.to_string()).droppable(1),
-        ]
-    }
-
-    fn data(_: bool) -> Vec<Column<Self>> {
-        vec![
-            Column::token("id", |d: &Self| d.id.to_owned()),
-            Column::token("name", |d: &Self| d.name.to_owned()),
-            Column::token("field", |d: &Self| d.field.to_owned()),
-            Column::token("date", |d: &Self| d.date.clone()),
-            Column::token("days", |d: &Self| d.days.to_string()),
-            Column::token("age", |d: &Self| words::age(d.days)),
-            Column::token("status_as_of", |d: &Self| d.status.status.to_string()),
-        ]
-    }
 }
 
 /// Entries whose source page was last updated before `as_of - older_than`, oldest
@@ -553,39 +310,53 @@ fn dated<'e>(
 }
 
 /// The outcome of `certs require` for one requested entry.
-#[derive(Debug, Serialize)]
-pub struct Requirement {
+pub struct Requirement<'e> {
     pub key: String,
-    /// The id it resolved to, when it exists.
-    pub id: Option<String>,
-    pub ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status_as_of: Option<StatusAsOf>,
+    /// The entry, or why the key finds none.
+    pub found: Result<&'e Entry, String>,
+    pub status: Option<StatusAsOf>,
     /// Why it falls short; empty when it passes.
-    pub unmet: Vec<String>,
-    /// With `--explain`: why it passes, for each asked value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub why: Option<Vec<String>>,
+    pub unmet: Vec<Shortfall<'e>>,
+    /// With `--explain`: why it passes, for each asked value and its status.
+    pub why: Option<Vec<Reason<'e>>>,
+}
+
+impl Requirement<'_> {
+    pub fn ok(&self) -> bool {
+        self.found.is_ok() && self.unmet.is_empty()
+    }
+}
+
+/// One way an entry falls short of a requirement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shortfall<'e> {
+    /// The key finds no entry, or several.
+    Lookup(String),
+    /// The entry is not current on the as-of day.
+    NotCurrent(&'e Entry, StatusAsOf),
+    /// The entry does not apply in the region (by the rules of `list`).
+    Region(&'e Entry, RegionQuery, bool),
+    /// The entry does not serve the industry.
+    Industry(&'e Entry, Industry, bool),
 }
 
 /// Checks one entry against a requirement: it must be current on the selection's
 /// day, and apply in **every** asked region and to **every** asked industry (by the
 /// same rules as `list`).
-pub fn require(
+pub fn require<'e>(
     key: &str,
-    found: Result<&Entry, String>,
+    found: Result<&'e Entry, String>,
     selection: &Selection,
     explain: bool,
-) -> Requirement {
+) -> Requirement<'e> {
     let e = match found {
         Ok(e) => e,
         Err(why_not) => {
             return Requirement {
                 key: key.to_owned(),
-                id: None,
-                ok: false,
-                status_as_of: None,
-                unmet: vec![why_not],
+                found: Err(why_not.clone()),
+                status: None,
+                unmet: vec![Shortfall::Lookup(why_not)],
                 why: None,
             };
         }
@@ -594,26 +365,26 @@ pub fn require(
     let mut unmet = Vec::new();
     let mut reasons = Vec::new();
     if !status.status.is_current() {
-        unmet.push(words::not_current(e, status));
+        unmet.push(Shortfall::NotCurrent(e, status));
     }
+    let exact = selection.exact;
     for q in &selection.regions {
-        match crate::query::region_match(e, q, selection.exact) {
-            Some(m) => reasons.push(words::reason(&crate::query::Reason::Region(*q, m))),
-            None => unmet.push(words::not_in_region(e, q, selection.exact)),
+        match crate::query::region_match(e, q, exact) {
+            Some(m) => reasons.push(Reason::Region(*q, m)),
+            None => unmet.push(Shortfall::Region(e, *q, exact)),
         }
     }
     for &i in &selection.industries {
-        match crate::query::industry_match(e, i, selection.exact) {
-            Some(m) => reasons.push(words::reason(&crate::query::Reason::Industry(i, m))),
-            None => unmet.push(words::not_for_industry(e, i, selection.exact)),
+        match crate::query::industry_match(e, i, exact) {
+            Some(m) => reasons.push(Reason::Industry(i, m)),
+            None => unmet.push(Shortfall::Industry(e, i, exact)),
         }
     }
-    reasons.push(words::reason(&crate::query::Reason::Status(status)));
+    reasons.push(Reason::Status(status));
     Requirement {
         key: key.to_owned(),
-        id: Some(e.id.to_string()),
-        ok: unmet.is_empty(),
-        status_as_of: Some(status),
+        found: Ok(e),
+        status: Some(status),
         unmet,
         why: explain.then_some(reasons),
     }

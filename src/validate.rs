@@ -12,7 +12,6 @@ use std::hash::Hash;
 
 use chrono::NaiveDate;
 
-use crate::load::Origin;
 use crate::locate::Locator;
 use crate::model::Entry;
 use crate::problem::Problem;
@@ -21,22 +20,24 @@ use crate::problem::Problem;
 /// across entries to place what they find.
 pub struct Checked {
     pub entry: Entry,
-    pub origin: Origin,
+    /// The file as shown in messages.
+    pub file: String,
     pub text: String,
 }
 
 /// Checks one entry against its own file. `today` bounds dates that cannot be in the future.
-pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate) -> Vec<Problem> {
+pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> Vec<Problem> {
     let mut found = Findings::default();
 
     let id = entry.id.as_str();
-    if origin.stem() != id {
+    let stem = file_stem(file);
+    if stem != id {
         found.error(
             &["id"],
             Some(id.to_owned()),
             format!(
                 "id `{id}` does not match the file name; expected the file to be named `{id}.yaml`, or the id to be `{}`",
-                origin.stem()
+                stem
             ),
         );
     }
@@ -204,7 +205,7 @@ pub fn check_entry(entry: &Entry, origin: &Origin, text: &str, today: NaiveDate)
         );
     }
 
-    found.place(origin, text, id)
+    found.place(file, text, id)
 }
 
 /// What `check_entry` found, placed in the file only if there is anything.
@@ -246,7 +247,7 @@ impl Findings {
         }
     }
 
-    fn place(self, origin: &Origin, text: &str, id: &str) -> Vec<Problem> {
+    fn place(self, file: &str, text: &str, id: &str) -> Vec<Problem> {
         if self.0.is_empty() {
             return Vec::new();
         }
@@ -259,9 +260,9 @@ impl Findings {
                     None => locator.key(f.path),
                 };
                 let p = if f.is_error {
-                    Problem::error(&origin.file, f.message)
+                    Problem::error(file, f.message)
                 } else {
-                    Problem::warning(&origin.file, f.message)
+                    Problem::warning(file, f.message)
                 };
                 p.at(pos).entry(id)
             })
@@ -275,7 +276,7 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut claimed: HashMap<Cow<str>, (usize, &str)> = HashMap::with_capacity(entries.len() * 3);
     for (i, checked) in entries.iter().enumerate() {
-        let (entry, origin) = (&checked.entry, &checked.origin);
+        let (entry, file) = (&checked.entry, checked.file.as_str());
         let id = entry.id.as_str();
         let keys = std::iter::once(("id", id))
             .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())));
@@ -286,21 +287,21 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
                 Some(&(j, what)) => {
                     let other = &entries[j];
                     let msg = if field == "id" && what == "id" {
-                        format!("duplicate id `{key}`, also the id of {}", other.origin.file)
+                        format!("duplicate id `{key}`, also the id of {}", other.file)
                     } else {
                         format!(
                             "{} `{key}` is already {} of `{}` ({}); ids and aliases must be unique, ignoring case",
                             if field == "id" { "id" } else { "alias" },
                             if what == "id" { "the id" } else { "an alias" },
                             other.entry.id,
-                            other.origin.file
+                            other.file
                         )
                     };
                     problems.push(locate(
                         &checked.text,
                         &[field],
                         key,
-                        Problem::error(&origin.file, msg).entry(id),
+                        Problem::error(file, msg).entry(id),
                     ));
                 }
                 None => {
@@ -319,12 +320,7 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
         lens.sort_unstable();
         let median = lens[lens.len() / 2];
         let limit = (median * 3).max(800);
-        for Checked {
-            entry,
-            origin,
-            text,
-        } in entries
-        {
+        for Checked { entry, file, text } in entries {
             let len = entry.summary.chars().count();
             if len > limit {
                 let msg = format!(
@@ -334,7 +330,7 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
                     text,
                     &["summary"],
                     "",
-                    Problem::warning(&origin.file, msg).entry(entry.id.as_str()),
+                    Problem::warning(file, msg).entry(entry.id.as_str()),
                 ));
             }
         }
@@ -361,6 +357,15 @@ fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
         l.value(path, value)
     };
     problem.at(pos)
+}
+
+/// The file name without its directory and extension, which must equal the entry's
+/// id. Only `/` separates directories: on Unix `\` is an ordinary character of a name.
+pub fn file_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name)
 }
 
 fn first_duplicate<T: Eq + Hash + Display>(items: impl Iterator<Item = T>) -> Option<String> {

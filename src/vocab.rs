@@ -135,10 +135,72 @@ macro_rules! vocabulary {
         }
 
         // Through `FromStr`, so an unknown value is reported in our words, at its line.
-        $crate::model::string_scalar!(@de $name, concat!("one of the ", $what, " values"));
+        $crate::vocab::string_scalar!(@de $name, concat!("one of the ", $what, " values"));
     };
 }
 pub(crate) use vocabulary;
+
+/// Implements `Deserialize` through `FromStr` and `Serialize` through `Display`, so the
+/// parser reports a bad value at its own line and column with our message.
+macro_rules! string_scalar {
+    (@de $name:ty, $expecting:expr) => {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                        s.parse().map_err(E::custom)
+                    }
+                    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<$name, E> {
+                        self.visit_str(&n.to_string())
+                    }
+                    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<$name, E> {
+                        self.visit_str(&n.to_string())
+                    }
+                }
+                // `deserialize_any`, so a year written bare (`achieved: 2017`) reaches
+                // `visit_u64` from YAML and from the embedded JSON alike.
+                d.deserialize_any(V)
+            }
+        }
+    };
+    ($name:ty, $expecting:literal, $schema:expr) => {
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let mut schema: serde_json::Map<String, serde_json::Value> = $schema;
+                schema.insert("type".into(), "string".into());
+                schema.insert("description".into(), $expecting.into());
+                schema.into()
+            }
+        }
+
+        $crate::vocab::string_scalar!(@de $name, $expecting);
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    };
+}
+pub(crate) use string_scalar;
+
+/// A JSON object from pairs, for the hand-written schemas of string scalars.
+pub(crate) fn obj(
+    pairs: &[(&str, serde_json::Value)],
+) -> serde_json::Map<String, serde_json::Value> {
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@
 //! turns that into a table, CSV, TSV, Markdown, ids, JSON or YAML. JSON and YAML write
 //! the items themselves, so their field names are the data files' field names.
 
+mod columns;
 mod delimited;
 mod diff;
 mod markdown;
@@ -18,6 +19,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+pub use columns::shortfall;
 pub use delimited::write_delimited;
 pub use diff::diff_text;
 pub use text::{ShowContext, show_text};

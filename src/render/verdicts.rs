@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{ListFormat, Style, grid, json, yaml};
+use super::{ListFormat, Style, grid, json, words, yaml};
 use crate::load::Loaded;
 use crate::report::{Matrix, Requirement};
 
@@ -52,17 +52,14 @@ fn plural(n: usize) -> &'static str {
 /// `ok: ospar`, or `not met: …` for each shortfall; with `--explain`, why it passes.
 pub fn requirements(out: &mut dyn Write, results: &[Requirement], style: &Style) -> io::Result<()> {
     for r in results {
-        let name = r.id.as_deref().unwrap_or(&r.key);
-        if r.ok {
-            writeln!(out, "{}: {name}", style.green("ok"))?;
-        }
-        for reason in &r.unmet {
-            writeln!(out, "{}: {reason}", style.red("not met"))?;
-        }
-        if r.ok {
+        if let (true, Ok(e)) = (r.ok(), &r.found) {
+            writeln!(out, "{}: {}", style.green("ok"), e.id)?;
             for why in r.why.iter().flatten() {
-                writeln!(out, "  {why}")?;
+                writeln!(out, "  {}", words::reason(why))?;
             }
+        }
+        for s in &r.unmet {
+            writeln!(out, "{}: {}", style.red("not met"), super::shortfall(s))?;
         }
     }
     Ok(())

@@ -12,8 +12,6 @@ pub const ANY_INDUSTRY_CELL: &str = "any";
 pub const NONE_STATED: &str = "none stated";
 /// A blank access or contact.
 pub const NOT_STATED: &str = "not stated";
-/// The name of the `global` region value.
-pub const GLOBAL_NAME: &str = "Applies everywhere";
 
 /// One reason, as `--explain` prints it: `region cn: covers Beijing (cn)`.
 pub fn reason(r: &Reason<'_>) -> String {

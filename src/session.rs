@@ -1,0 +1,148 @@
+//! The session: what every command needs besides its own arguments (the catalog
+//! source, the output style, today, the config's default format), decided once from
+//! flags > environment > config file > defaults.
+
+use std::cell::OnceCell;
+use std::io::{IsTerminal, Write};
+
+use anyhow::anyhow;
+use chrono::NaiveDate;
+
+use crate::catalog::Catalog;
+use crate::cli::{ListingArgs, SelectArgs};
+use crate::exit::Exit;
+use crate::load::{self, Source};
+use crate::query::{Selection, StatusPick};
+use crate::render::{self, ColorChoice, ListFormat, Row, Style};
+
+/// What every command needs besides its own arguments.
+pub struct Session {
+    pub source: Source,
+    pub style: Style,
+    /// Today's date, found on first use (it reads the time zone file).
+    today: OnceCell<NaiveDate>,
+    /// Default `--format` from the config file.
+    pub format: Option<ListFormat>,
+}
+
+/// Colour only for a terminal, unless asked; `NO_COLOR` (any non-empty value) turns it off.
+fn style(choice: ColorChoice) -> Style {
+    let tty = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    Style {
+        color: match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color && !dumb,
+        },
+        width: if tty {
+            terminal_size::terminal_size().map(|(w, _)| w.0)
+        } else {
+            None
+        },
+    }
+}
+
+impl Session {
+    pub fn new(source: Source, color: ColorChoice, format: Option<ListFormat>) -> Self {
+        Session {
+            source,
+            style: style(color),
+            today: OnceCell::new(),
+            format,
+        }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        *self.today.get_or_init(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn list_format(&self, flag: Option<ListFormat>) -> ListFormat {
+        flag.or(self.format).unwrap_or_default()
+    }
+
+    /// Loads the catalog in use; see [`Session::load_source`].
+    pub fn load(&self, err: &mut dyn Write) -> anyhow::Result<&'static Catalog> {
+        self.load_source(&self.source, err)
+    }
+
+    /// Loads a catalog for a command that reads it. Any error in the catalog stops
+    /// the command: answers from a half-loaded catalog would look complete.
+    ///
+    /// The catalog lives until the process exits, so it is leaked rather than
+    /// dropped: freeing every string of every entry one by one was a tenth of the
+    /// instructions of `certs list` on the embedded catalog.
+    pub fn load_source(
+        &self,
+        source: &Source,
+        err: &mut dyn Write,
+    ) -> anyhow::Result<&'static Catalog> {
+        let loaded = load::read(source, || self.today())?;
+        let errors = loaded.error_count();
+        if errors > 0 {
+            for p in loaded.problems.iter().filter(|p| p.is_error()) {
+                writeln!(err, "{p}")?;
+            }
+            return Err(anyhow!(
+                "{} has {errors} problem{}; `certs validate` lists them all",
+                source.describe(),
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+        Ok(Box::leak(Box::new(loaded.catalog)))
+    }
+
+    /// The selection the flags ask for, from CLI values to the model's terms.
+    pub fn selection(&self, a: &SelectArgs) -> Selection {
+        Selection {
+            regions: a.region.clone(),
+            industries: a.industry.clone(),
+            kinds: a.kind.clone(),
+            statuses: if a.all_statuses {
+                StatusPick::All
+            } else if a.status.is_empty() {
+                StatusPick::Current
+            } else {
+                StatusPick::Only(a.status.clone())
+            },
+            search: a.search.clone(),
+            updated_before: a.updated_before,
+            updated_since: a.updated_since,
+            exact: a.exact,
+            as_of: a.as_of.unwrap_or_else(|| self.today()),
+        }
+    }
+
+    pub fn select(
+        &self,
+        a: &SelectArgs,
+        err: &mut dyn Write,
+    ) -> anyhow::Result<(&'static Catalog, Selection)> {
+        Ok((self.load(err)?, self.selection(a)))
+    }
+
+    /// Writes a listing; on an empty table, says why on stderr. Exit 1 when nothing
+    /// was found, as `grep` does.
+    pub fn listing<R: Row>(
+        &self,
+        args: &ListingArgs,
+        rows: &[R],
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+        why_empty: impl FnOnce() -> String,
+    ) -> anyhow::Result<Exit> {
+        let format = self.list_format(args.format);
+        render::listing(out, format, &self.style, rows, args.explain)?;
+        if !rows.is_empty() {
+            return Ok(Exit::Success);
+        }
+        if format == ListFormat::Table {
+            let why = why_empty();
+            if !why.is_empty() {
+                writeln!(err, "{why}")?;
+            }
+        }
+        Ok(Exit::No)
+    }
+}
