@@ -23,7 +23,9 @@ const PLAIN: TableStyle = TableStyle::new()
     .content_lines(ContentLineStyle::none().junction('│'));
 
 /// Narrowest a free-text column gets before columns are dropped.
-const MIN_TEXT: usize = 8;
+const COMFORTABLE_TEXT: usize = 12;
+/// Narrowest a free-text column ever gets (never narrower than its header).
+const MIN_TEXT: usize = 6;
 /// Widest a free-text column asks for before the rest is shared out.
 const MAX_TEXT_WORD: usize = 24;
 
@@ -60,27 +62,38 @@ pub fn write_table(
         kept.iter().map(|&i| want[i] + 2).sum::<usize>() + kept.len().saturating_sub(1)
     };
     let is_text = |i: usize| layout.get(i).is_some_and(|l| l.0 == Fit::Text);
-    // First narrow the free text, then drop columns, least important first.
-    while needed(&kept, &want) > width {
-        if let Some(&i) = kept
-            .iter()
-            .filter(|&&i| is_text(i) && want[i] > MIN_TEXT)
-            .max_by_key(|&&i| want[i])
-        {
-            want[i] -= 1;
-            continue;
-        }
-        let drop = kept
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| layout.get(**i).is_some_and(|l| l.1 > 0))
-            .max_by_key(|(_, i)| layout[**i].1)
-            .map(|(pos, _)| pos);
-        match drop {
-            Some(pos) => {
-                kept.remove(pos);
+    let header_len = |i: usize| headers.get(i).map_or(0, |h| h.chars().count());
+    // First narrow free text to a width that still reads well, then drop columns,
+    // least important first, then narrow free text to its header.
+    for floor in [COMFORTABLE_TEXT, 0] {
+        loop {
+            if needed(&kept, &want) <= width {
+                break;
             }
-            None => break,
+            let narrowest = |i: usize| floor.max(MIN_TEXT).max(header_len(i));
+            if let Some(&i) = kept
+                .iter()
+                .filter(|&&i| is_text(i) && want[i] > narrowest(i))
+                .max_by_key(|&&i| want[i])
+            {
+                want[i] -= 1;
+                continue;
+            }
+            if floor == 0 {
+                break;
+            }
+            let drop = kept
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| layout.get(**i).is_some_and(|l| l.1 > 0))
+                .max_by_key(|(_, i)| layout[**i].1)
+                .map(|(pos, _)| pos);
+            match drop {
+                Some(pos) => {
+                    kept.remove(pos);
+                }
+                None => break,
+            }
         }
     }
     let headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();

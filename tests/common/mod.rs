@@ -7,9 +7,10 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// The real binary, with every variable that could change its behaviour removed.
-pub fn certs() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_certs"));
+/// The real binary as a plain `std::process::Command`, with every variable that could
+/// change its behaviour removed, for tests that wire stdin or stdout themselves.
+pub fn certs_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_certs"));
     for var in [
         "NO_COLOR",
         "CERTS_DATA",
@@ -23,6 +24,11 @@ pub fn certs() -> Command {
     // A home without a config file, so a developer's own config cannot leak in.
     cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"));
     cmd
+}
+
+/// The same, as an `assert_cmd` command.
+pub fn certs() -> Command {
+    Command::from_std(certs_std())
 }
 
 /// Runs `certs ARGS`: the exit code, stdout and stderr.
