@@ -79,10 +79,11 @@ pub fn show(
         Some(ListFormat::Markdown) => ShowFormat::Markdown,
         _ => ShowFormat::Text,
     });
-    let today = ctx.today();
+    // Status and the source page's age are both judged on the as-of day.
+    let day = args.as_of.unwrap_or_else(|| ctx.today());
     let show = ShowContext {
-        status: status_as_of(entry, args.as_of.unwrap_or(today)),
-        today,
+        status: status_as_of(entry, day),
+        today: day,
     };
     match format {
         ShowFormat::Text => render::show_text(out, entry, &show, &ctx.style)?,

@@ -463,25 +463,6 @@ fn man_pages_exist_for_every_subcommand_the_main_page_names() {
     }
 }
 
-/// Runs `certs ARGS` on a pseudo-terminal of `cols` columns (util-linux `script`),
-/// the width source the table uses.
-fn on_terminal(cols: u16, args: &str) -> String {
-    let bin = env!("CARGO_BIN_EXE_certs");
-    let out = std::process::Command::new("script")
-        .args([
-            "-qec",
-            &format!("stty rows 50 cols {cols}; {bin} {args} --color never"),
-            "/dev/null",
-        ])
-        .env("HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env_remove("CERTS_DATA")
-        .env_remove("CERTS_CONFIG")
-        .env_remove("XDG_CONFIG_HOME")
-        .output()
-        .expect("util-linux `script` runs");
-    String::from_utf8(out.stdout).unwrap().replace('\r', "")
-}
-
 #[test]
 fn tables_fit_80_and_60_columns_without_splitting_a_token() {
     let tokens: Vec<String> = json(&["list", "--all-statuses", "--format", "json"])
@@ -502,7 +483,7 @@ fn tables_fit_80_and_60_columns_without_splitting_a_token() {
             "evidence",
             "matrix --by industry --columns finance,media",
         ] {
-            let table = on_terminal(cols, args);
+            let table = common::on_terminal(cols, &[], &format!("{args} --color never"));
             assert!(table.lines().count() > 2, "{args} at {cols}: {table}");
             for line in table.lines() {
                 assert!(

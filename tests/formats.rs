@@ -304,7 +304,7 @@ fn a_broken_catalog_fails_every_reading_command_with_located_errors() {
 #[test]
 fn closed_pipe_ends_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     // Large enough output that the writer hits the closed pipe.
     let files: Vec<(String, String)> = (0..400)
         .map(|i| (format!("e{i:04}.yaml"), entry(&format!("e{i:04}"))))
@@ -314,7 +314,7 @@ fn closed_pipe_ends_quietly() {
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     let dir = catalog_dir(&refs);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_certs"))
+    let mut child = common::certs_std()
         .args([
             "--data",
             dir.path().to_str().unwrap(),
@@ -322,7 +322,6 @@ fn closed_pipe_ends_quietly() {
             "--format",
             "json",
         ])
-        .env_remove("CERTS_CONFIG")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

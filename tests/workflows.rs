@@ -501,7 +501,9 @@ fn completions_carry_ids_and_region_values() {
         bash.contains("tisax") && bash.contains("pci-dss"),
         "ids for show"
     );
-    assert!(bash.contains("sea") && bash.contains("finance"));
+    // The region values in the order `certs` lists them, and the industries.
+    assert!(bash.contains("global eu sea apac americas ad ae af"), "region values");
+    assert!(bash.contains("automotive finance government healthcare media telecom"));
     for shell in ["zsh", "fish", "powershell", "elvish"] {
         let script = stdout(&["completions", shell]);
         assert!(
@@ -651,11 +653,10 @@ mod config {
             .assert()
             .success();
         assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("\u{1b}[1m"));
-        let out = certs()
-            .env("NO_COLOR", "1")
-            .args(["--color", "auto", "show", "c5"])
-            .assert()
-            .success();
-        assert!(!String::from_utf8_lossy(&out.get_output().stdout).contains('\u{1b}'));
+        // On a terminal, auto colours, unless NO_COLOR says not to.
+        let coloured = common::on_terminal(80, &[], "show c5 --color auto");
+        assert!(coloured.contains('\u{1b}'), "{coloured}");
+        let plain = common::on_terminal(80, &[("NO_COLOR", "1")], "show c5 --color auto");
+        assert!(plain.contains("C5") && !plain.contains('\u{1b}'), "{plain}");
     }
 }

@@ -10,7 +10,7 @@ use super::{Style, words, wrap};
 use crate::model::{Entry, FIELDS, Shown};
 use crate::query::StatusAsOf;
 
-/// What `show` knows besides the entry: its status today, and today.
+/// What `show` knows besides the entry: the day it is judged on, and its status then.
 pub struct ShowContext {
     pub status: StatusAsOf,
     pub today: NaiveDate,

@@ -91,3 +91,24 @@ pub fn fixture(name: &str) -> String {
         .display()
         .to_string()
 }
+
+/// Runs `certs ARGS` (a shell word list) on a pseudo-terminal `cols` wide, through
+/// util-linux `script`: the width and colour decisions a person at a terminal gets.
+pub fn on_terminal(cols: u16, env: &[(&str, &str)], args: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_certs");
+    let mut cmd = std::process::Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("stty rows 50 cols {cols}; {bin} {args}"),
+        "/dev/null",
+    ]);
+    for var in ["NO_COLOR", "CERTS_DATA", "CERTS_CONFIG", "XDG_CONFIG_HOME", "COLUMNS"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR")).env("TERM", "xterm");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("util-linux `script` runs");
+    String::from_utf8(out.stdout).unwrap().replace('\r', "")
+}
