@@ -17,7 +17,10 @@ fn check(name: &str, args: &[&str]) {
         return;
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{}: {e}; run with UPDATE_SNAPSHOTS=1 to write it", path.display())
+        panic!(
+            "{}: {e}; run with UPDATE_SNAPSHOTS=1 to write it",
+            path.display()
+        )
     });
     assert!(
         got == want,
@@ -46,13 +49,30 @@ fn show_text() {
 fn show_markdown() {
     check(
         "show-markdown",
-        &["show", "tisax", "--format", "markdown", "--as-of", "2026-11-28"],
+        &[
+            "show",
+            "tisax",
+            "--format",
+            "markdown",
+            "--as-of",
+            "2026-11-28",
+        ],
     );
 }
 
 #[test]
 fn list_markdown() {
-    check("list-markdown", &["list", "--industry", "finance", "--exact", "--format", "markdown"]);
+    check(
+        "list-markdown",
+        &[
+            "list",
+            "--industry",
+            "finance",
+            "--exact",
+            "--format",
+            "markdown",
+        ],
+    );
 }
 
 #[test]

@@ -502,7 +502,10 @@ fn completions_carry_ids_and_region_values() {
         "ids for show"
     );
     // The region values in the order `certs` lists them, and the industries.
-    assert!(bash.contains("global eu sea apac americas ad ae af"), "region values");
+    assert!(
+        bash.contains("global eu sea apac americas ad ae af"),
+        "region values"
+    );
     assert!(bash.contains("automotive finance government healthcare media telecom"));
     for shell in ["zsh", "fish", "powershell", "elvish"] {
         let script = stdout(&["completions", shell]);

@@ -102,10 +102,17 @@ pub fn on_terminal(cols: u16, env: &[(&str, &str)], args: &str) -> String {
         &format!("stty rows 50 cols {cols}; {bin} {args}"),
         "/dev/null",
     ]);
-    for var in ["NO_COLOR", "CERTS_DATA", "CERTS_CONFIG", "XDG_CONFIG_HOME", "COLUMNS"] {
+    for var in [
+        "NO_COLOR",
+        "CERTS_DATA",
+        "CERTS_CONFIG",
+        "XDG_CONFIG_HOME",
+        "COLUMNS",
+    ] {
         cmd.env_remove(var);
     }
-    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR")).env("TERM", "xterm");
+    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env("TERM", "xterm");
     for (k, v) in env {
         cmd.env(k, v);
     }
