@@ -64,8 +64,20 @@ fn main() {
         .filter_map(|v| v.get("source_updated")?.as_str())
         .max()
         .unwrap_or("none");
+    // The publisher from the manifest's top-level `publisher = "…"` line; a test
+    // checks that `--version` agrees with the manifest as the binary parses it.
+    let manifest_path = data.join("catalog.toml");
+    println!("cargo::rerun-if-changed={}", manifest_path.display());
+    let manifest = fs::read_to_string(&manifest_path).unwrap_or_default();
+    let publisher = manifest
+        .lines()
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .find_map(|l| l.trim().strip_prefix("publisher"))
+        .and_then(|rest| rest.trim().strip_prefix('='))
+        .map(|v| v.trim().trim_matches('"').to_owned())
+        .unwrap_or_else(|| "unnamed".to_owned());
     println!(
-        "cargo::rustc-env=CERTS_CATALOG_SUMMARY={} entries, latest source update {latest}",
+        "cargo::rustc-env=CERTS_CATALOG_SUMMARY={} entries from {publisher}, latest source update {latest}",
         values.len()
     );
     let json = serde_json::to_string(&values).expect("JSON values serialize");

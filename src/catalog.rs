@@ -1,12 +1,18 @@
 //! The catalog: validated entries sorted by id, and how a key people type finds one.
 
+use std::sync::OnceLock;
+
+use crate::manifest::Manifest;
 use crate::model::Entry;
 use crate::query::squeeze;
 
-/// A loaded, validated catalog, sorted by id.
+/// A loaded, validated catalog, sorted by id, with its manifest if it has one.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    manifest: OnceLock<Option<Manifest>>,
+    /// The embedded manifest's text, parsed on first use: most commands never ask.
+    manifest_text: Option<&'static str>,
 }
 
 /// What a key people typed finds.
@@ -23,7 +29,29 @@ pub enum Lookup<'c> {
 impl Catalog {
     pub fn new(mut entries: Vec<Entry>) -> Self {
         entries.sort_by(|a, b| a.id.cmp(&b.id));
-        Catalog { entries }
+        Catalog {
+            entries,
+            ..Catalog::default()
+        }
+    }
+
+    /// The catalog with a manifest read already.
+    pub fn with_manifest(mut self, manifest: Option<Manifest>) -> Self {
+        self.manifest = OnceLock::from(manifest);
+        self
+    }
+
+    /// The catalog with a manifest to parse when first asked for (the embedded one,
+    /// which a test checks parses).
+    pub fn with_manifest_text(mut self, text: &'static str) -> Self {
+        self.manifest_text = Some(text);
+        self
+    }
+
+    pub fn manifest(&self) -> Option<&Manifest> {
+        self.manifest
+            .get_or_init(|| self.manifest_text.and_then(|t| Manifest::parse(t).ok()))
+            .as_ref()
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -145,6 +145,20 @@ Examples:
     )]
     Diff(DiffArgs),
 
+    /// Check the catalog's literal facts against a plain-text copy of its source document.
+    #[command(
+        after_help = "Each entry names its section in `source`; every date, level, count, name
+of a body, standard, certificate number and link must appear in that section, and
+the section's \"Last updated\" stamp must equal `source_updated` (otherwise the page
+has drifted). Exit 0 when all is verified, 1 when something is not found or has
+drifted, 2 when the document cannot be read.
+
+Examples:
+  certs verify ./region-and-industry-recognition.txt
+  certs --data ./my-catalog verify ./policy.txt --source policy --format json"
+    )]
+    Verify(VerifyArgs),
+
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(after_help = "Examples:
   certs completions bash > ~/.local/share/bash-completion/completions/certs
@@ -366,6 +380,20 @@ pub struct DiffArgs {
     /// Exit 1 when there are material changes (see above).
     #[arg(long)]
     pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The source document, saved as plain text.
+    pub document: PathBuf,
+
+    /// Which document of the manifest it is (default: the only one it lists).
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+
+    /// Output format: text or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Args)]

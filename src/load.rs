@@ -13,6 +13,7 @@ use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::catalog::Catalog;
+use crate::manifest::{self, Manifest};
 use crate::model::Entry;
 use crate::problem::Problem;
 use crate::validate;
@@ -29,6 +30,9 @@ static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.
 /// The same files as one JSON array, converted by `build.rs`; empty when a file did
 /// not convert.
 static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
+
+/// The shipped catalog's manifest.
+pub static EMBEDDED_MANIFEST: &str = include_str!("../data/catalog.toml");
 
 /// Where a catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,7 +117,7 @@ pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Resul
     {
         return Ok(Loaded {
             files: entries.len(),
-            catalog: Catalog::new(entries),
+            catalog: Catalog::new(entries).with_manifest_text(EMBEDDED_MANIFEST),
             ..Loaded::default()
         });
     }
@@ -143,9 +147,9 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
         Source::Dir(dir) => list_dir(dir, MAX_ENTRIES)?,
     };
 
+    let (manifest, mut problems) = read_manifest(source);
     let file_count = files.len();
     let parsed = parse_all(&files, today);
-    let mut problems = Vec::new();
     let mut entries = Vec::with_capacity(parsed.len());
     for (origin, parsed) in files.into_iter().zip(parsed) {
         problems.extend(parsed.problems);
@@ -158,12 +162,37 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
         }
     }
     problems.extend(validate::check_catalog(&entries));
+    problems.extend(validate::check_sources(&entries, manifest.as_ref()));
     Ok(Loaded {
-        catalog: Catalog::new(entries.into_iter().map(|c| c.entry).collect()),
+        catalog: Catalog::new(entries.into_iter().map(|c| c.entry).collect())
+            .with_manifest(manifest),
         problems,
         skipped,
         files: file_count,
     })
+}
+
+/// The catalog's `catalog.toml`, if it has one, and any problem reading it.
+fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
+    let (file, text) = match source {
+        Source::Embedded => (
+            format!("data/{}", manifest::FILE),
+            Ok(EMBEDDED_MANIFEST.to_owned()),
+        ),
+        Source::Dir(dir) => {
+            let path = dir.join(manifest::FILE);
+            if !path.exists() {
+                return (None, Vec::new());
+            }
+            let text = read_file(&path).and_then(|b| decode(b).map_err(|(_, msg)| msg));
+            (path.display().to_string(), text)
+        }
+    };
+    match text.map(|t| Manifest::parse(&t)) {
+        Ok(Ok(m)) => (Some(m), Vec::new()),
+        Ok(Err((pos, msg))) => (None, vec![Problem::error(&file, msg).at(pos)]),
+        Err(msg) => (None, vec![Problem::error(&file, msg)]),
+    }
 }
 
 /// One file's outcome: the entry if it parsed, the file's own problems, and its text,
@@ -286,6 +315,9 @@ fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<
         let item = item.map_err(|e| dir_error("read", e))?;
         let name = item.file_name().to_string_lossy().into_owned();
         let is_yaml = name.ends_with(".yaml") || name.ends_with(".yml");
+        if name == manifest::FILE {
+            continue;
+        }
         if name.starts_with('.') {
             skipped.push((
                 display_path(dir, &name),

@@ -74,6 +74,48 @@ pub struct Entry {
     /// Official web pages named by the source (http or https URLs).
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Other certifications the source says the provider holds, named in this
+    /// entry's section (e.g. those MPAA's guidance rests on).
+    #[serde(default)]
+    pub related_certifications: Vec<String>,
+    /// Where the entry's facts come from: a document of the catalog's manifest and
+    /// the section heading in it. `certs verify` checks the facts against it.
+    #[serde(default)]
+    pub source: Option<SourceRef>,
+}
+
+/// A section of a source document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// The id of a document listed in the catalog's `catalog.toml`.
+    pub document: String,
+    /// The section's heading, exactly as the document writes it (`C5`, `PCI DSS Certification`).
+    pub section: String,
+    /// Values that deliberately differ from the document's words, each with why;
+    /// `certs verify` reports them as accepted with that reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub normalised: Vec<Normalisation>,
+}
+
+/// A value written differently from the source on purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Normalisation {
+    /// The field, as `certs verify` names it (`issuer`, `scope.level`, `standards`).
+    pub field: String,
+    /// The value within a list field, when only one item is normalised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// Why, in one line.
+    pub reason: String,
+}
+
+/// `region-and-industry-recognition › C5`.
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} › {}", self.document, self.section)
+    }
 }
 
 impl Entry {
@@ -118,6 +160,8 @@ pub enum Shown {
     Status,
     /// A labelled line holding the source page's stamp and its age.
     Updated,
+    /// A labelled line naming the source document and section, from the manifest.
+    Source,
     /// A section of its own.
     Section,
 }
@@ -188,10 +232,12 @@ pub const FIELDS: &[Field] = &[
     Field { name: "achieved", label: "achieved", material: true, shown: Shown::Line, text: |e| opt(&e.achieved) },
     Field { name: "valid_until", label: "valid until", material: true, shown: Shown::Line, text: |e| opt(&e.valid_until) },
     Field { name: "period", label: "period", material: true, shown: Shown::Line, text: |e| opt(&e.period) },
+    Field { name: "source", label: "source", material: false, shown: Shown::Source, text: |e| opt(&e.source) },
     Field { name: "source_updated", label: "source updated", material: false, shown: Shown::Updated, text: |e| opt(&e.source_updated) },
     Field { name: "evidence", label: "evidence", material: true, shown: Shown::Section, text: |e| list(&e.evidence) },
     Field { name: "summary", label: "summary", material: false, shown: Shown::Section, text: |e| Some(e.summary.split_whitespace().collect::<Vec<_>>().join(" ")) },
     Field { name: "links", label: "links", material: false, shown: Shown::Section, text: |e| list(&e.links) },
+    Field { name: "related_certifications", label: "also holds", material: false, shown: Shown::Line, text: |e| list(&e.related_certifications) },
 ];
 
 /// `Beijing (cn)`.

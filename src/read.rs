@@ -17,22 +17,38 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// buffer is sized from the file's length, so reading takes one system call rather
 /// than one per doubling of the buffer (8 per file before, on a 1.3 KB entry).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    let cannot = |e: std::io::Error| format!("cannot read file: {}", io_reason(&e));
+    read_limited(path, MAX_FILE_BYTES, "a YAML file").map_err(|e| match e {
+        Limited::TooLarge(len) => too_large(len),
+        Limited::Other(msg) => msg,
+    })
+}
+
+/// Why a limited read failed.
+pub enum Limited {
+    TooLarge(u64),
+    Other(String),
+}
+
+/// Reads a regular file of at most `limit` bytes; `what` names what was expected.
+pub fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Limited> {
+    let cannot = |e: std::io::Error| Limited::Other(format!("cannot read file: {}", io_reason(&e)));
     let file = open_nonblocking(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if !meta.is_file() {
-        return Err("not a regular file; expected a YAML file".to_owned());
+        return Err(Limited::Other(format!(
+            "not a regular file; expected {what}"
+        )));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+    if meta.len() > limit {
+        return Err(Limited::TooLarge(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
     // At most one byte past the limit, in case the file grows while we read it.
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
+    if bytes.len() as u64 > limit {
+        return Err(Limited::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }

@@ -13,6 +13,7 @@ use std::hash::Hash;
 use chrono::NaiveDate;
 
 use crate::locate::Locator;
+use crate::manifest::Manifest;
 use crate::model::Entry;
 use crate::problem::Problem;
 
@@ -357,6 +358,44 @@ fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
         l.value(path, value)
     };
     problem.at(pos)
+}
+
+/// Each entry's `source.document` must be a document the manifest lists.
+pub fn check_sources(entries: &[Checked], manifest: Option<&Manifest>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for Checked { entry, file, text } in entries {
+        let Some(source) = &entry.source else {
+            continue;
+        };
+        let doc = source.document.as_str();
+        let problem = match manifest {
+            Some(m) if m.document(doc).is_some() => continue,
+            Some(m) => Problem::error(
+                file.as_str(),
+                format!(
+                    "`source.document` `{doc}` is not a document of catalog.toml; expected one of: {}",
+                    m.sources
+                        .iter()
+                        .map(|d| d.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            None => Problem::warning(
+                file.as_str(),
+                format!(
+                    "`source.document` `{doc}` names a document, but the catalog has no catalog.toml to describe it"
+                ),
+            ),
+        };
+        problems.push(locate(
+            text,
+            &["source", "document"],
+            doc,
+            problem.entry(entry.id.as_str()),
+        ));
+    }
+    problems
 }
 
 /// The file name without its directory and extension, which must equal the entry's

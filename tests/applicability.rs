@@ -442,7 +442,9 @@ fn version_says_what_the_embedded_catalog_holds() {
     let v = stdout(&["--version"]);
     assert!(v.starts_with("certs 0.1.0\n"), "{v}");
     assert!(
-        v.contains("embedded catalog: 21 entries, latest source update 2024-12-12"),
+        v.contains(
+            "embedded catalog: 21 entries from Tencent Cloud, latest source update 2024-12-12"
+        ),
         "{v}"
     );
 }

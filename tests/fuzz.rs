@@ -25,6 +25,10 @@ fn shipped() -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".yaml"))
+        })
         .map(|e| {
             let e = e.unwrap();
             (

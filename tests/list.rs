@@ -101,6 +101,7 @@ fn industry_filter_and_aliases() {
     );
     // Without --exact, the cross-industry entries serve every industry too.
     let cross = set(&[
+        "c5",
         "dca-big-data",
         "itss",
         "kisms",

@@ -50,7 +50,7 @@ fn unknown_field() {
             "unknown-field/alpha.yaml",
             6,
             1,
-            "unknown field `acheived`, expected one of id, name, full_name, aliases, kind, status, issuer, auditor, jurisdictions, industries, scope, standards, achieved, valid_until, period, source_updated, evidence, summary, links",
+            "unknown field `acheived`, expected one of id, name, full_name, aliases, kind, status, issuer, auditor, jurisdictions, industries, scope, standards, achieved, valid_until, period, source_updated, evidence, summary, links, related_certifications, source",
         )],
     );
 }

@@ -23,7 +23,7 @@ pub use columns::shortfall;
 pub use delimited::write_delimited;
 pub use diff::diff_text;
 pub use text::{ShowContext, show_text};
-pub use verdicts::{matrix, requirements, validation};
+pub use verdicts::{matrix, requirements, validation, verification};
 
 crate::vocab::vocabulary! {
     /// Output formats for listing commands.

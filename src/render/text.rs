@@ -7,13 +7,16 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use super::{Style, words, wrap};
+use crate::manifest::Manifest;
 use crate::model::{Entry, FIELDS, Shown};
 use crate::query::StatusAsOf;
 
-/// What `show` knows besides the entry: the day it is judged on, and its status then.
-pub struct ShowContext {
+/// What `show` knows besides the entry: the day it is judged on, its status then,
+/// and the catalog's manifest, which names the source documents.
+pub struct ShowContext<'m> {
     pub status: StatusAsOf,
     pub today: NaiveDate,
+    pub manifest: Option<&'m Manifest>,
 }
 
 /// The heading: `C5 — Cloud Computing Compliance Criteria Catalogue`.
@@ -32,6 +35,7 @@ pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
             let value = match (f.shown, f.name) {
                 (Shown::Heading | Shown::Section, _) => return None,
                 (Shown::Status, _) => words::status(ctx.status),
+                (Shown::Source, _) => words::source(e.source.as_ref()?, ctx.manifest),
                 (Shown::Updated, _) => {
                     let stamp = e.source_updated?;
                     let days = (ctx.today - stamp.date()).num_days();

@@ -107,3 +107,86 @@ pub fn matrix(
     }
     Ok(())
 }
+
+/// `certs verify` for people: per entry what was verified, what was not found (and
+/// what was searched for), what drifted, what was accepted and why; then the totals.
+pub fn verification(
+    out: &mut dyn Write,
+    r: &crate::verify::Report,
+    style: &Style,
+) -> io::Result<()> {
+    use crate::verify::Outcome;
+    for e in &r.entries {
+        let Some(section) = &e.section else {
+            writeln!(
+                out,
+                "{}: {}: cites no source section",
+                e.id,
+                style.red("not found")
+            )?;
+            continue;
+        };
+        if !e.section_found {
+            writeln!(
+                out,
+                "{}: {}: the document has no section `{section}`",
+                e.id,
+                style.red("not found")
+            )?;
+            continue;
+        }
+        let verified = e
+            .facts
+            .iter()
+            .filter(|f| f.outcome == Outcome::Verified)
+            .count();
+        writeln!(
+            out,
+            "{} ({section}): {verified} of {} verified",
+            e.id,
+            e.facts.len()
+        )?;
+        for f in &e.facts {
+            match &f.outcome {
+                Outcome::Verified => {}
+                Outcome::Accepted { reason } => writeln!(
+                    out,
+                    "  {}: {} `{}`: {reason}",
+                    style.yellow("accepted"),
+                    f.field,
+                    f.value
+                )?,
+                Outcome::NotFound { searched } => writeln!(
+                    out,
+                    "  {}: {} `{}` (searched for {})",
+                    style.red("not found"),
+                    f.field,
+                    f.value,
+                    searched
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?,
+                Outcome::Drifted { document } => writeln!(
+                    out,
+                    "  {}: {} is `{}` in the catalog but `{document}` in the document; the page changed since the entry was written",
+                    style.red("drifted"),
+                    f.field,
+                    f.value
+                )?,
+            }
+        }
+    }
+    let t = &r.totals;
+    let unsourced = if t.unsourced > 0 {
+        format!(", {} entries without a section", t.unsourced)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{} of {} literal facts verified, {} accepted with a reason, {} not found, {} drifted{unsourced}",
+        t.verified, t.facts, t.accepted, t.not_found, t.drifted
+    )
+}

@@ -2,7 +2,8 @@
 //! Kept in one place so that `--explain`, `require` and `show` say the same thing the
 //! same way, and so the phrases people grep for (`global`, `any industry`) stay put.
 
-use crate::model::{Entry, Evidence, Industry, Jurisdiction};
+use crate::manifest::Manifest;
+use crate::model::{Entry, Evidence, Industry, Jurisdiction, SourceRef};
 use crate::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
 use crate::region::RegionQuery;
 
@@ -49,6 +50,15 @@ pub fn status(s: StatusAsOf) -> String {
         (Lifecycle::Expired, Some(d)) => format!("expired on {d}"),
         (Lifecycle::NotYetAchieved, Some(d)) => format!("not yet achieved (achieved {d})"),
         (other, _) => other.to_string(),
+    }
+}
+
+/// `Region and Industry Recognition › C5, Tencent Cloud`; the document's id when
+/// the catalog has no manifest to name it. The page's stamp has its own line.
+pub fn source(s: &SourceRef, manifest: Option<&Manifest>) -> String {
+    match manifest.and_then(|m| m.document(&s.document)) {
+        Some(d) => format!("{} › {}, {}", d.title, s.section, d.publisher),
+        None => format!("{} › {}", s.document, s.section),
     }
 }
 

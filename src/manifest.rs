@@ -1,0 +1,96 @@
+//! A catalog's manifest, `catalog.toml` beside its entries: what the catalog is,
+//! who publishes it, and the source documents its entries are drawn from. Optional
+//! for a `--data` catalog; the shipped one has it.
+//!
+//! ```toml
+//! title = "…"
+//! publisher = "…"
+//!
+//! [[sources]]
+//! id = "region-and-industry-recognition"
+//! title = "Region and Industry Recognition"
+//! publisher = "Tencent Cloud"
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// The manifest's file name inside a catalog directory.
+pub const FILE: &str = "catalog.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// What the catalog is, in a few words.
+    pub title: String,
+    /// Whose certifications it lists: the provider.
+    pub publisher: String,
+    /// The documents entries cite in `source.document`.
+    #[serde(default)]
+    pub sources: Vec<Document>,
+}
+
+/// A source document, described only by what it states about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The id entries cite.
+    pub id: String,
+    /// Its title, as the document gives it.
+    pub title: String,
+    /// Its publisher, as the document gives it.
+    pub publisher: String,
+}
+
+impl Manifest {
+    /// Parses manifest text; errors carry the 1-based line and column.
+    pub fn parse(text: &str) -> Result<Manifest, ((u64, u64), String)> {
+        let manifest: Manifest = toml::from_str(text).map_err(|e| {
+            let pos = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            (pos, e.message().replace('\n', " "))
+        })?;
+        let mut seen = std::collections::HashSet::new();
+        for d in &manifest.sources {
+            if !seen.insert(d.id.as_str()) {
+                return Err(((0, 0), format!("source id `{}` is listed twice", d.id)));
+            }
+        }
+        Ok(manifest)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.sources.iter().find(|d| d.id == id)
+    }
+}
+
+/// The 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u64, col as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_documents_and_refuses_unknown_keys_and_repeats() {
+        let m = Manifest::parse(
+            "title = \"T\"\npublisher = \"P\"\n[[sources]]\nid = \"d\"\ntitle = \"D\"\npublisher = \"P\"\n",
+        )
+        .unwrap();
+        assert_eq!(m.document("d").map(|d| d.title.as_str()), Some("D"));
+        let (pos, msg) =
+            Manifest::parse("title = \"T\"\npublisher = \"P\"\nurl = \"x\"\n").unwrap_err();
+        assert_eq!(pos, (3, 1));
+        assert!(msg.contains("unknown field `url`"), "{msg}");
+        let twice = "title = \"T\"\npublisher = \"P\"\n[[sources]]\nid = \"d\"\ntitle = \"D\"\npublisher = \"P\"\n[[sources]]\nid = \"d\"\ntitle = \"E\"\npublisher = \"P\"\n";
+        assert!(
+            Manifest::parse(twice)
+                .unwrap_err()
+                .1
+                .contains("listed twice")
+        );
+    }
+}
