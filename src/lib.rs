@@ -14,6 +14,7 @@ pub mod config;
 pub mod diff;
 pub mod exit;
 pub mod lifecycle;
+pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod manifest;

@@ -286,7 +286,21 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
             entry: Some(entry),
             text: text.to_owned(),
         },
-        Err((pos, msg)) => Parsed::failed(Problem::error(&origin.file, msg).at(pos)),
+        Err((pos, msg)) => {
+            // The typed parse stops at the first problem; walk the tree for all of them.
+            // Problems it cannot see (several documents, too deep) keep the parser's.
+            let all = crate::lint::check(text);
+            if all.is_empty() {
+                return Parsed::failed(Problem::error(&origin.file, msg).at(pos));
+            }
+            Parsed {
+                problems: all
+                    .into_iter()
+                    .map(|(pos, msg)| Problem::error(&origin.file, msg).at(pos))
+                    .collect(),
+                ..Parsed::default()
+            }
+        }
     }
 }
 

@@ -32,6 +32,10 @@ pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
     let options = serde_saphyr::options! {
         // `no` is Norway's country code, not false.
         strict_booleans: true,
+        // What YAML should not carry here: merge keys would bypass the one-field-once
+        // rule (and could even supply the id), and application tags are refused.
+        merge_keys: serde_saphyr::MergeKeyPolicy::Error,
+        reject_unsupported_tags: true,
         budget: serde_saphyr::budget! {
             max_anchors: 0,
             max_aliases: 0,

@@ -50,7 +50,7 @@ fn unknown_field() {
             "unknown-field/alpha.yaml",
             6,
             1,
-            "unknown field `acheived`, expected one of id, name, full_name, aliases, kind, status, issuer, auditor, jurisdictions, industries, scope, standards, achieved, valid_until, period, source_updated, evidence, summary, links, related_certifications, source",
+            "unknown field `acheived`, expected one of: id, name, full_name, aliases, kind, status, issuer, auditor, jurisdictions, industries, scope, standards, achieved, valid_until, period, source_updated, evidence, summary, links, related_certifications, source; did you mean `achieved`?",
         )],
     );
 }
@@ -63,7 +63,7 @@ fn wrong_type() {
             "wrong-type/alpha.yaml",
             7,
             17,
-            "expected a whole number here",
+            "`scope.data_centres` is `fifteen`, expected a whole number written as digits (e.g. `15`)",
         )],
     );
 }
@@ -128,8 +128,9 @@ fn missing_required_field() {
     assert_problems(
         "missing-field",
         &[p(
+            // At the mapping that lacks it.
             "missing-field/alpha.yaml",
-            8,
+            1,
             1,
             "missing required field `kind`",
         )],
@@ -312,12 +313,21 @@ fn multi_document_files() {
 fn alias_bombs_are_refused_at_the_first_anchor() {
     assert_problems(
         "alias-bomb",
-        &[p(
-            "alias-bomb/alpha.yaml",
-            10,
-            11,
-            "YAML anchors and aliases (`&name`, `*name`) are not allowed in catalog files; write the value out",
-        )],
+        // One problem for the anchor and one for the aliases, however many there are.
+        &[
+            p(
+                "alias-bomb/alpha.yaml",
+                10,
+                11,
+                "YAML anchors (`&name`) are not allowed in catalog files; write the value out",
+            ),
+            p(
+                "alias-bomb/alpha.yaml",
+                11,
+                13,
+                "YAML aliases (`*name`) are not allowed in catalog files; write the value out",
+            ),
+        ],
     );
 }
 
@@ -367,7 +377,7 @@ fn a_document_that_is_not_a_mapping() {
             "not-a-mapping/alpha.yaml",
             1,
             1,
-            "expected a mapping of `key: value` fields here",
+            "the file should hold a mapping of `key: value` fields, one entry per file",
         )],
     );
 }
