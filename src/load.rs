@@ -420,7 +420,7 @@ mod tests {
         for i in 0..600 {
             let alias = if i == 577 { "aliases: [e0005]\n" } else { "" };
             let text = format!(
-                "id: e{i:04}\nname: E\nkind: audit\njurisdictions: [sg]\n{alias}evidence:\n  - type: certificate\nsummary: s\n"
+                "id: e{i:04}\nname: E{i}\nkind: audit\njurisdictions: [sg]\n{alias}evidence:\n  - type: certificate\nsummary: s\n"
             );
             std::fs::write(dir.path().join(format!("e{i:04}.yaml")), text).unwrap();
         }

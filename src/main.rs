@@ -33,7 +33,9 @@ fn main() -> ExitCode {
         // `certs list | head -1`: the reader left, which is not our failure.
         Err(e) if exit::is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
-            let _ = writeln!(err, "error: {e:#}");
+            // Messages quote file names, keys and values: untrusted text.
+            let message = certs::untrusted::printable_lines(&format!("{e:#}"));
+            let _ = writeln!(err, "error: {message}");
             exit::code_for(&e).into()
         }
     }

@@ -538,6 +538,10 @@ pub enum PartialDate {
 }
 
 impl PartialDate {
+    /// Years a catalog date may have: compliance evidence is modern, and year 0 or
+    /// 9999 is a typo that would make every date comparison meaningless.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
     /// The first day the date can mean.
     pub fn first_day(&self) -> NaiveDate {
         match *self {
@@ -577,9 +581,18 @@ impl PartialOrd for PartialDate {
 impl FromStr for PartialDate {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || format!("invalid date `{s}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`");
+        let bad = || {
+            format!(
+                "invalid date `{s}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from {} to {}",
+                Self::YEARS.start(),
+                Self::YEARS.end()
+            )
+        };
         let b = s.as_bytes();
         let year = digits(b, 0, 4).ok_or_else(bad)? as i32;
+        if !Self::YEARS.contains(&year) {
+            return Err(bad());
+        }
         match b.len() {
             4 => Ok(PartialDate::Year(year)),
             7 if b[4] == b'-' => match digits(b, 5, 2) {
@@ -705,21 +718,21 @@ impl Link {
 
 impl FromStr for Link {
     type Err = String;
+    /// Parsed as a URI (the `http` crate's parser, which refuses spaces, `<`, `>`,
+    /// control and non-ASCII characters), with an `http` or `https` scheme and a host.
+    /// A quote is refused too, so a link can be written into Markdown or an HTML
+    /// attribute without breaking out of it.
     fn from_str(s: &str) -> Result<Self, String> {
-        let rest = s
-            .strip_prefix("https://")
-            .or_else(|| s.strip_prefix("http://"));
-        match rest {
-            Some(host)
-                if !host.is_empty()
-                    && !host.starts_with('/')
-                    && !s.chars().any(|c| c.is_whitespace() || c.is_control()) =>
-            {
-                Ok(Link(s.to_owned()))
-            }
-            _ => Err(format!(
-                "invalid link `{s}`, expected an absolute http:// or https:// URL"
-            )),
+        let bad = || {
+            format!("invalid link `{s}`, expected an absolute http:// or https:// URL with a host")
+        };
+        let uri: http::Uri = s.parse().map_err(|_| bad())?;
+        let web = matches!(uri.scheme_str(), Some("http" | "https"));
+        let host = uri.host().is_some_and(|h| !h.is_empty());
+        if web && host && !s.contains(['"', '\'', '\\']) {
+            Ok(Link(s.to_owned()))
+        } else {
+            Err(bad())
         }
     }
 }
@@ -823,6 +836,11 @@ mod tests {
             "https://",
             "https://a b",
             "javascript:x",
+            "https://:",
+            "https://<>",
+            "https://ok.example/><script>",
+            "https://\u{202e}evil",
+            "https://x.example/\"onmouseover",
         ] {
             assert!(bad.parse::<Link>().is_err(), "{bad}");
         }

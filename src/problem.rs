@@ -93,12 +93,13 @@ impl Problem {
 /// `file:line:column: error: message`, as compilers write it.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // File names and messages carry untrusted text: escape what a terminal obeys.
         write!(
             f,
             "{}: {}: {}",
-            self.location(),
+            crate::untrusted::printable(&self.location()),
             self.severity_word(),
-            self.message
+            crate::untrusted::printable(&self.message)
         )
     }
 }

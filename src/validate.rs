@@ -5,7 +5,6 @@
 //! unique, summaries of comparable length). Each problem carries the file, line and
 //! column, found by [`Locator`] only when there is a problem to place.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 use std::hash::Hash;
@@ -107,6 +106,78 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
                 &["evidence"],
                 None,
                 "`evidence` has an item with a blank title or reference".into(),
+            );
+        }
+    }
+
+    // Text reaches terminals, spreadsheets and documents: no control, bidirectional
+    // or invisible characters (a summary may break lines).
+    let mut texts: Vec<(&'static [&'static str], &str, bool)> = vec![
+        (&["name"], &entry.name, false),
+        (&["summary"], &entry.summary, true),
+    ];
+    let optional: [(&'static [&'static str], Option<&str>); 4] = [
+        (&["full_name"], entry.full_name.as_deref()),
+        (&["issuer"], entry.issuer.as_deref()),
+        (&["auditor"], entry.auditor.as_deref()),
+        (&["scope", "level"], entry.scope.level.as_deref()),
+    ];
+    texts.extend(
+        optional
+            .into_iter()
+            .filter_map(|(p, v)| v.map(|v| (p, v, false))),
+    );
+    let listed: [(&'static [&'static str], &[String]); 4] = [
+        (&["aliases"], &entry.aliases),
+        (&["standards"], &entry.standards),
+        (&["scope", "services"], &entry.scope.services),
+        (&["related_certifications"], &entry.related_certifications),
+    ];
+    for (p, items) in listed {
+        texts.extend(items.iter().map(|v| (p, v.as_str(), false)));
+    }
+    texts.extend(
+        entry
+            .scope
+            .regions
+            .iter()
+            .map(|r| (&["scope", "regions"][..], r.name.as_str(), false)),
+    );
+    for ev in &entry.evidence {
+        for v in [&ev.title, &ev.reference, &ev.contact]
+            .into_iter()
+            .flatten()
+        {
+            texts.push((&["evidence"], v, false));
+        }
+    }
+    if let Some(source) = &entry.source {
+        texts.push((&["source", "document"], &source.document, false));
+        texts.push((&["source", "section"], &source.section, false));
+        for n in &source.normalised {
+            for v in [Some(&n.field), n.value.as_ref(), Some(&n.reason)]
+                .into_iter()
+                .flatten()
+            {
+                texts.push((&["source", "normalised"], v, false));
+            }
+        }
+    }
+    for (path, text, breaks) in texts {
+        if let Some(what) = crate::untrusted::first_forbidden(text, breaks) {
+            found.error(
+                path,
+                None,
+                format!("`{}` contains {what}; remove it", path.join(".")),
+            );
+        }
+    }
+    for a in &entry.aliases {
+        if a.trim() != a {
+            found.error(
+                &["aliases"],
+                Some(a.clone()),
+                format!("alias `{a}` has a leading or trailing space; nobody could type it to find the entry"),
             );
         }
     }
@@ -275,38 +346,48 @@ impl Findings {
 /// `certs show KEY` always means one entry; summaries of comparable length.
 pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut claimed: HashMap<Cow<str>, (usize, &str)> = HashMap::with_capacity(entries.len() * 3);
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(entries.len() * 4);
     for (i, checked) in entries.iter().enumerate() {
         let (entry, file) = (&checked.entry, checked.file.as_str());
         let id = entry.id.as_str();
+        // One position index per file, built only if the file has a problem to place.
+        let mut locator: Option<Locator> = None;
+        // Everything `certs show KEY` looks at, under the folding it uses.
         let keys = std::iter::once(("id", id))
-            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())));
+            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(std::iter::once(("name", entry.name.as_str())))
+            .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
         for (field, key) in keys {
-            let lower = fold_case(key);
-            match claimed.get(&lower) {
-                Some(&(j, _)) if j == i => {} // repeated within the entry: check_entry reports it
+            let folded = crate::query::squeeze(key);
+            match claimed.get(&folded) {
+                Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(&(j, what)) => {
                     let other = &entries[j];
+                    let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
                         format!("duplicate id `{key}`, also the id of {}", other.file)
                     } else {
                         format!(
-                            "{} `{key}` is already {} of `{}` ({}); ids and aliases must be unique, ignoring case",
-                            if field == "id" { "id" } else { "alias" },
-                            if what == "id" { "the id" } else { "an alias" },
+                            "{mine} `{key}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                            match what {
+                                "id" => "the id",
+                                "name" => "the name",
+                                "full_name" => "the full name",
+                                _ => "an alias",
+                            },
                             other.entry.id,
                             other.file
                         )
                     };
-                    problems.push(locate(
-                        &checked.text,
-                        &[field],
-                        key,
-                        Problem::error(file, msg).entry(id),
-                    ));
+                    let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+                    problems.push(
+                        Problem::error(file, msg)
+                            .entry(id)
+                            .at(l.value(&[field], key)),
+                    );
                 }
                 None => {
-                    claimed.insert(lower, (i, if field == "id" { "id" } else { "alias" }));
+                    claimed.insert(folded, (i, field));
                 }
             }
         }
@@ -339,14 +420,12 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
     problems
 }
 
-/// The key in lowercase, allocating only when that changes it: ids are lowercase by
-/// rule and aliases nearly always are, and on a large catalog the allocations were
-/// most of this check's time.
-fn fold_case(key: &str) -> Cow<'_, str> {
-    if key.is_ascii() && !key.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(key)
-    } else {
-        Cow::Owned(key.to_lowercase())
+fn field_word(field: &str) -> &'static str {
+    match field {
+        "id" => "id",
+        "name" => "name",
+        "full_name" => "full name",
+        _ => "alias",
     }
 }
 

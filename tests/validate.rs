@@ -111,7 +111,7 @@ fn bad_dates() {
                 "bad-date/alpha.yaml",
                 6,
                 11,
-                "invalid date `2020-13`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD`",
+                "invalid date `2020-13`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from 1900 to 2999",
             ),
             p(
                 "bad-date/beta.yaml",
@@ -167,12 +167,21 @@ fn invalid_id() {
 fn duplicate_id() {
     assert_problems(
         "duplicate-id",
-        &[p(
-            "duplicate-id/alpha.yml",
-            1,
-            5,
-            "duplicate id `alpha`, also the id of duplicate-id/alpha.yaml",
-        )],
+        &[
+            p(
+                "duplicate-id/alpha.yml",
+                1,
+                5,
+                "duplicate id `alpha`, also the id of duplicate-id/alpha.yaml",
+            ),
+            // Its name is the other's too, so `certs show ALPHA` could not choose.
+            p(
+                "duplicate-id/alpha.yml",
+                2,
+                7,
+                "name `ALPHA` is already the id of `alpha` (duplicate-id/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+            ),
+        ],
     );
 }
 
@@ -185,13 +194,13 @@ fn aliases_collide_ignoring_case() {
                 "alias-collision/beta.yaml",
                 6,
                 11,
-                "alias `ALPHA` is already the id of `alpha` (alias-collision/alpha.yaml); ids and aliases must be unique, ignoring case",
+                "alias `ALPHA` is already the id of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
             ),
             p(
                 "alias-collision/beta.yaml",
                 6,
                 18,
-                "alias `Shared` is already an alias of `alpha` (alias-collision/alpha.yaml); ids and aliases must be unique, ignoring case",
+                "alias `Shared` is already an alias of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
             ),
         ],
     );
@@ -278,7 +287,7 @@ fn links_must_be_http_urls() {
             "bad-link/alpha.yaml",
             6,
             9,
-            "invalid link `www.example.com`, expected an absolute http:// or https:// URL",
+            "invalid link `www.example.com`, expected an absolute http:// or https:// URL with a host",
         )],
     );
 }

@@ -1,6 +1,10 @@
 //! CSV and TSV. Quoting follows RFC 4180 (a field with the separator, a quote or a
 //! line break is quoted, quotes doubled); it is a dozen lines, not worth a crate.
 //! TSV has no quoting convention, so tabs and line breaks in a field become spaces.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula
+//! (`=HYPERLINK(…)`), so, as OWASP recommends for CSV injection, such a value is
+//! written with a leading `'`, unless it is a plain number (`-18` days).
 
 use std::io::{self, Write};
 
@@ -12,9 +16,20 @@ pub fn write_delimited(
 ) -> io::Result<()> {
     write_row(out, sep, headers.iter().copied())?;
     for row in rows {
-        write_row(out, sep, row.iter().map(String::as_str))?;
+        let safe: Vec<std::borrow::Cow<str>> = row.iter().map(|c| neutralise(c)).collect();
+        write_row(out, sep, safe.iter().map(|c| c.as_ref()))?;
     }
     Ok(())
+}
+
+/// A value a spreadsheet would read as a formula, with a `'` in front.
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 fn write_row<'a>(
@@ -63,6 +78,22 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "x,y,z\n\"a,b\",\"say \"\"hi\"\"\",plain\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        let mut out = Vec::new();
+        let rows = vec![vec![
+            "=HYPERLINK(\"x\")".to_owned(),
+            "@SUM(A1)".to_owned(),
+            "-18".to_owned(),
+            "+cmd".to_owned(),
+        ]];
+        write_delimited(&mut out, b',', &["a", "b", "c", "d"], &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,b,c,d\n\"'=HYPERLINK(\"\"x\"\")\",'@SUM(A1),-18,'+cmd\n"
         );
     }
 

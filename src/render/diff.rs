@@ -6,19 +6,20 @@ use serde_json::Value;
 
 use super::Style;
 use crate::diff::CatalogDiff;
+use crate::untrusted::printable;
 
 pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Result<()> {
     if d.is_empty() {
         return writeln!(out, "no differences");
     }
     for id in &d.added {
-        writeln!(out, "{}", style.green(&format!("+ {id}")))?;
+        writeln!(out, "{}", style.green(&format!("+ {}", printable(id))))?;
     }
     for id in &d.removed {
-        writeln!(out, "{}", style.red(&format!("- {id}")))?;
+        writeln!(out, "{}", style.red(&format!("- {}", printable(id))))?;
     }
     for c in &d.changed {
-        writeln!(out, "~ {}", style.bold(&c.id))?;
+        writeln!(out, "~ {}", style.bold(&printable(&c.id)))?;
         for f in &c.fields {
             let tag = if f.material { "material" } else { "editorial" };
             if f.field == "summary" {
@@ -58,7 +59,7 @@ pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Res
 fn compact(v: &Value) -> String {
     match v {
         Value::Null => "(none)".to_owned(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::String(s) => printable(s).into_owned(),
+        other => printable(&other.to_string()).into_owned(),
     }
 }

@@ -22,8 +22,25 @@ pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) 
     Ok(())
 }
 
+/// Catalog text as inert Markdown: HTML and link syntax cannot come alive, emphasis
+/// and code marks are literal, `|` cannot end a table cell, control characters are
+/// escaped and line breaks are spaces.
 fn escape(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in crate::untrusted::printable(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// One entry as a Markdown section: the same lines and sections as the text form.
@@ -49,7 +66,13 @@ pub fn show_markdown(out: &mut dyn Write, e: &Entry, ctx: &ShowContext) -> io::R
         }
         writeln!(out, "\n**{title}**\n")?;
         for item in items {
-            writeln!(out, "- {}", escape(&item))?;
+            if title == "Links" {
+                // A validated link: http(s), a host, no `<`, `>`, space or quote, so
+                // it cannot break out of the autolink.
+                writeln!(out, "- <{item}>")?;
+            } else {
+                writeln!(out, "- {}", escape(&item))?;
+            }
         }
     }
     Ok(())

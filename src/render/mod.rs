@@ -19,6 +19,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::untrusted::printable;
+
 pub use columns::shortfall;
 pub use delimited::write_delimited;
 pub use diff::diff_text;
@@ -191,10 +193,16 @@ pub fn listing<T: Row>(
     items: &[T],
     explain: bool,
 ) -> io::Result<()> {
+    // Catalog text is untrusted: control and bidirectional characters are escaped
+    // before any format sees them.
     let cells = |cols: &[Column<T>]| -> Vec<Vec<String>> {
         items
             .iter()
-            .map(|item| cols.iter().map(|c| (c.value)(item)).collect())
+            .map(|item| {
+                cols.iter()
+                    .map(|c| printable(&(c.value)(item)).into_owned())
+                    .collect()
+            })
             .collect()
     };
     let headers = |cols: &[Column<T>]| -> Vec<&str> { cols.iter().map(|c| c.header).collect() };
@@ -222,7 +230,7 @@ pub fn listing<T: Row>(
             let data = T::data(explain);
             for item in items {
                 if let Some(first) = data.first() {
-                    writeln!(out, "{}", (first.value)(item))?;
+                    writeln!(out, "{}", printable(&(first.value)(item)))?;
                 }
             }
             Ok(())
@@ -241,6 +249,11 @@ pub fn grid(
     headers: &[&str],
     rows: &[Vec<String>],
 ) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| printable(c).into_owned()).collect())
+        .collect();
+    let rows = &rows;
     match format {
         ListFormat::Markdown => markdown::write_table(out, headers, rows),
         ListFormat::Csv => write_delimited(out, b',', headers, rows),

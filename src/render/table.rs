@@ -36,6 +36,18 @@ pub fn write_table(
     layout: &[(Fit, u8)],
     rows: &[Vec<String>],
 ) -> io::Result<()> {
+    // A cell of a megabyte (a hostile name within the file limit) would take the
+    // table layout quadratic time; nobody reads past a few hundred characters.
+    let capped: Vec<Vec<String>>;
+    let rows = if rows.iter().flatten().any(|c| c.len() > MAX_CELL) {
+        capped = rows
+            .iter()
+            .map(|r| r.iter().map(|c| cap(c)).collect())
+            .collect();
+        &capped[..]
+    } else {
+        rows
+    };
     let Some(width) = style.width else {
         return write_fitted(out, style, headers, rows, None);
     };
@@ -117,6 +129,20 @@ pub fn write_table(
     // rather than split a word: a wrapped line is easier to read than `certificati│on`.
     let width = width.max(needed(&kept, &want));
     write_fitted(out, style, &headers, &rows, Some((width, mins)))
+}
+
+/// Longest cell a table shows, in bytes; longer ones end in `…`.
+const MAX_CELL: usize = 500;
+
+fn cap(cell: &str) -> String {
+    if cell.len() <= MAX_CELL {
+        return cell.to_owned();
+    }
+    let mut end = MAX_CELL;
+    while !cell.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &cell[..end])
 }
 
 /// Words longer than `max` characters end in `…` at `max`, so they never break.

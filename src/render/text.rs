@@ -10,6 +10,7 @@ use super::{Style, words, wrap};
 use crate::manifest::Manifest;
 use crate::model::{Entry, FIELDS, Shown};
 use crate::query::StatusAsOf;
+use crate::untrusted::printable;
 
 /// What `show` knows besides the entry: the day it is judged on, its status then,
 /// and the catalog's manifest, which names the source documents.
@@ -83,9 +84,11 @@ pub fn show_text(
     ctx: &ShowContext,
     style: &Style,
 ) -> io::Result<()> {
-    writeln!(out, "{}", style.bold(&heading(e, " — ")))?;
+    let heading = heading(e, " — ");
+    writeln!(out, "{}", style.bold(&printable(&heading)))?;
     let indent = " ".repeat(LABEL + 2);
     for (label, value) in lines(e, ctx) {
+        let value = printable(&value).into_owned();
         let value = match style.width {
             Some(w) => wrap(&value, w as usize, &indent).trim_start().to_owned(),
             None => value,
@@ -96,6 +99,7 @@ pub fn show_text(
         writeln!(out, "\n{}", style.bold(title))?;
         let bullet = title != "Summary";
         for item in items {
+            let item = printable(&item).into_owned();
             let (first, rest) = if bullet {
                 ("  - ", "    ")
             } else {

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{ListFormat, Style, grid, json, words, yaml};
 use crate::load::Loaded;
 use crate::report::{Matrix, Requirement};
+use crate::untrusted::printable;
 
 /// Compiler-style problem lines, then `21 entries, 0 problems`.
 pub fn validation(
@@ -16,7 +17,7 @@ pub fn validation(
 ) -> io::Result<()> {
     if verbose {
         for (file, why) in &loaded.skipped {
-            writeln!(out, "{file}: note: skipped, {why}")?;
+            writeln!(out, "{}: note: skipped, {why}", printable(file))?;
         }
     }
     for p in &loaded.problems {
@@ -26,7 +27,12 @@ pub fn validation(
         } else {
             style.yellow(word)
         };
-        writeln!(out, "{}: {word}: {}", p.location(), p.message)?;
+        writeln!(
+            out,
+            "{}: {word}: {}",
+            printable(&p.location()),
+            printable(&p.message)
+        )?;
     }
     let errors = loaded.error_count();
     let warnings = loaded.problems.len() - errors;
@@ -53,13 +59,18 @@ fn plural(n: usize) -> &'static str {
 pub fn requirements(out: &mut dyn Write, results: &[Requirement], style: &Style) -> io::Result<()> {
     for r in results {
         if let (true, Ok(e)) = (r.ok(), &r.found) {
-            writeln!(out, "{}: {}", style.green("ok"), e.id)?;
+            writeln!(out, "{}: {}", style.green("ok"), printable(e.id.as_str()))?;
             for why in r.why.iter().flatten() {
                 writeln!(out, "  {}", words::reason(why))?;
             }
         }
         for s in &r.unmet {
-            writeln!(out, "{}: {}", style.red("not met"), super::shortfall(s))?;
+            writeln!(
+                out,
+                "{}: {}",
+                style.red("not met"),
+                printable(&super::shortfall(s))
+            )?;
         }
     }
     Ok(())
@@ -142,8 +153,9 @@ pub fn verification(
             .count();
         writeln!(
             out,
-            "{} ({section}): {verified} of {} verified",
+            "{} ({}): {verified} of {} verified",
             e.id,
+            printable(section),
             e.facts.len()
         )?;
         for f in &e.facts {
@@ -151,20 +163,21 @@ pub fn verification(
                 Outcome::Verified => {}
                 Outcome::Accepted { reason } => writeln!(
                     out,
-                    "  {}: {} `{}`: {reason}",
+                    "  {}: {} `{}`: {}",
                     style.yellow("accepted"),
                     f.field,
-                    f.value
+                    printable(&f.value),
+                    printable(reason)
                 )?,
                 Outcome::NotFound { searched } => writeln!(
                     out,
                     "  {}: {} `{}` (searched for {})",
                     style.red("not found"),
                     f.field,
-                    f.value,
+                    printable(&f.value),
                     searched
                         .iter()
-                        .map(|s| format!("`{s}`"))
+                        .map(|s| format!("`{}`", printable(s)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 )?,
@@ -173,7 +186,7 @@ pub fn verification(
                     "  {}: {} is `{}` in the catalog but `{document}` in the document; the page changed since the entry was written",
                     style.red("drifted"),
                     f.field,
-                    f.value
+                    printable(&f.value)
                 )?,
             }
         }
