@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::cli::{Cli, Command};
 use crate::commands;
 use crate::config::{self, Config};
-use crate::exit::Exit;
+use crate::exit::{Exit, Refusal};
 use crate::load::Source;
 use crate::query;
 use crate::render::ColorChoice;
@@ -22,10 +22,19 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         _ => {}
     }
     let config: Config = config::load()?;
-    // Flags (and CERTS_DATA, which clap folds into --data) win over the config file.
+    // The flag wins over CERTS_DATA, which wins over the config file.
+    let from_env = match std::env::var_os("CERTS_DATA") {
+        Some(v) if v.is_empty() => {
+            return Err(Refusal::usage(
+                "the environment variable CERTS_DATA is set but empty; set it to a catalog directory, or unset it",
+            ));
+        }
+        v => v.map(std::path::PathBuf::from),
+    };
     let ctx = Session::new(
         cli.data
             .clone()
+            .or(from_env)
             .or(config.data_dir)
             .map_or(Source::Embedded, Source::Dir),
         cli.color.or(config.color).unwrap_or(ColorChoice::Auto),
@@ -84,7 +93,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
                 .map(|_| Exit::Success)
         }
         Command::Show(args) => commands::show(&ctx, args, out, err),
-        Command::Validate(args) => commands::validate(&ctx, args, out),
+        Command::Validate(args) => commands::validate(&ctx, args, out, err),
         Command::Matrix(args) => commands::matrix(&ctx, args, out, err),
         Command::Require(args) => commands::require(&ctx, args, out, err),
         Command::Diff(args) => commands::diff(&ctx, args, out, err),

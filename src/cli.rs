@@ -26,8 +26,9 @@ use crate::vocab::Vocabulary;
 #[derive(Debug, Parser)]
 #[command(name = "certs", version, long_version = concat!(env!("CARGO_PKG_VERSION"), "\nembedded catalog: ", env!("CERTS_CATALOG_SUMMARY")), after_help = crate::exit::HELP, max_term_width = 100)]
 pub struct Cli {
-    /// Read the catalog from this directory of YAML files instead of the embedded one.
-    #[arg(long, global = true, env = "CERTS_DATA", value_name = "DIR")]
+    /// Read the catalog from this directory of YAML files instead of the embedded one
+    /// (default: the environment variable CERTS_DATA, then the config file).
+    #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
 
     /// When to use colour: auto (a terminal, unless NO_COLOR is set), always, never.
@@ -58,10 +59,17 @@ pub enum Command {
   certs show \"SEC 17a-4\" --format json")]
     Show(ShowArgs),
 
-    /// Check a catalog directory (default: the catalog in use) and report every problem.
-    #[command(after_help = "Examples:
+    /// Check catalog directories or files (default: the catalog in use) and report every problem.
+    #[command(
+        after_help = "Files are checked as given, and the checks across entries (unique ids,
+aliases and names) run within the set, so a pre-commit hook can pass the files it
+stages. Files whose names start with a dot are skipped in directories.
+
+Examples:
   certs validate ./my-catalog
-  certs validate ./my-catalog --strict --format json")]
+  certs validate ./my-catalog --strict --format json
+  certs validate my-catalog/soc2.yaml my-catalog/iso27001.yaml"
+    )]
     Validate(ValidateArgs),
 
     /// Print the JSON Schema of the entry format, for editors and CI.
@@ -348,8 +356,9 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The catalog directory to check; without it, `--data` or the embedded catalog.
-    pub dir: Option<PathBuf>,
+    /// Catalog directories or files to check; without them, `--data` or the embedded catalog.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
     /// Fail on warnings too.
     #[arg(long)]

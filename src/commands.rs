@@ -95,22 +95,51 @@ pub fn show(
     Ok(Exit::Success)
 }
 
-pub fn validate(ctx: &Session, args: ValidateArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
-    let source = args.dir.map_or_else(|| ctx.source.clone(), Source::Dir);
-    let mut loaded = load::load(&source, ctx.today())
-        .with_context(|| format!("cannot validate {}", source.describe()))?;
+/// Most problems `validate` reports in one run.
+const MAX_PROBLEMS: usize = 1000;
+
+pub fn validate(
+    ctx: &Session,
+    args: ValidateArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let mut loaded = match args.paths.as_slice() {
+        [] => load::load(&ctx.source, ctx.today())
+            .with_context(|| format!("cannot validate {}", ctx.source.describe()))?,
+        [dir] if dir.is_dir() || !dir.exists() => {
+            let source = Source::Dir(dir.clone());
+            load::load(&source, ctx.today())
+                .with_context(|| format!("cannot validate {}", source.describe()))?
+        }
+        paths => load::load_paths(paths, ctx.today()).context("cannot validate")?,
+    };
     loaded
         .problems
         .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     let errors = loaded.error_count();
     let warnings = loaded.problems.len() - errors;
+    // Thousands of problems are one mistake repeated; the first thousand show it.
+    let left_out = loaded.problems.len().saturating_sub(MAX_PROBLEMS);
+    loaded.problems.truncate(MAX_PROBLEMS);
     match args.format {
         ReportFormat::Json => render::json(out, &loaded.problems)?,
-        ReportFormat::Text => render::validation(out, &loaded, args.verbose, &ctx.style)?,
+        ReportFormat::Text => {
+            render::validation(out, &loaded, errors, warnings, args.verbose, &ctx.style)?
+        }
+    }
+    if left_out > 0 {
+        writeln!(
+            err,
+            "note: {left_out} more problems not shown; the first {MAX_PROBLEMS} are above"
+        )?;
     }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed { Exit::No } else { Exit::Success })
 }
+
+/// Largest matrix written as a table or Markdown.
+const MAX_TABLE_CELLS: usize = 200_000;
 
 pub fn matrix(
     ctx: &Session,
@@ -133,8 +162,19 @@ pub fn matrix(
             .collect::<Result<Vec<_>, String>>()
             .map_err(|e| Refusal::usage(format!("--columns: {e}")))?
     };
+    let format = ctx.list_format(args.listing.format);
+    // A table of millions of cells helps nobody and costs a string per cell; the
+    // machine formats write any size.
+    let cells = selected.len().saturating_mul(columns.len());
+    if matches!(format, ListFormat::Table | ListFormat::Markdown) && cells > MAX_TABLE_CELLS {
+        return Err(Refusal::usage(format!(
+            "a matrix of {} entries by {} columns ({cells} cells) is too large for a {format}, at most {MAX_TABLE_CELLS} cells; pick columns with --columns, narrow the entries with the filters, or use --format csv",
+            selected.len(),
+            columns.len()
+        )));
+    }
     let m = report::matrix(&selected, &selection, &columns);
-    render::matrix(out, ctx.list_format(args.listing.format), &ctx.style, &m)?;
+    render::matrix(out, format, &ctx.style, &m)?;
     Ok(Exit::Success)
 }
 

@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use serde::Deserialize;
 
 use crate::render::{ColorChoice, ListFormat};
@@ -38,20 +38,35 @@ fn location() -> Option<(PathBuf, bool)> {
     Some((base.join("certs").join("config.toml"), false))
 }
 
-/// Reads the config file, or the defaults when there is none.
+/// Largest config file read: three keys fit in far less.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
+
+/// Reads the config file, or the defaults when there is none. It is opened like a
+/// catalog file: a regular file only, without blocking (a FIFO cannot hang every
+/// command), and at most 64 KiB (`/dev/zero` cannot exhaust memory).
 pub fn load() -> anyhow::Result<Config> {
     let Some((path, required)) = location() else {
         return Ok(Config::default());
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-            return Ok(Config::default());
-        }
-        Err(e) => {
-            return Err(e).with_context(|| format!("cannot read config file `{}`", path.display()));
-        }
+    let named = if required {
+        format!("config file `{}` (from CERTS_CONFIG)", path.display())
+    } else {
+        format!("config file `{}`", path.display())
     };
+    if !required && !path.exists() {
+        return Ok(Config::default());
+    }
+    let bytes =
+        crate::read::read_limited(&path, MAX_CONFIG_BYTES, "a TOML file").map_err(|e| match e {
+            crate::read::Limited::TooLarge(n) => {
+                anyhow::anyhow!(
+                    "cannot read {named}: it is {n} bytes, over the {MAX_CONFIG_BYTES}-byte limit"
+                )
+            }
+            crate::read::Limited::Other(msg) => anyhow::anyhow!("cannot read {named}: {msg}"),
+        })?;
+    let text = crate::read::decode(bytes)
+        .map_err(|((line, col), msg)| anyhow::anyhow!("{}:{line}:{col}: {msg}", path.display()))?;
     parse(&text, &path)
 }
 
@@ -65,6 +80,19 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
             bail!("{}:{line}:{col}: {msg}", path.display());
         }
     };
+    if config
+        .data_dir
+        .as_ref()
+        .is_some_and(|d| d.as_os_str().is_empty())
+    {
+        let at = text.find("data_dir").map_or((1, 1), |o| line_col(text, o));
+        bail!(
+            "{}:{}:{}: `data_dir` is empty, expected a catalog directory (or remove the key)",
+            path.display(),
+            at.0,
+            at.1
+        );
+    }
     if let Some(dir) = config.data_dir.take() {
         let dir = match dir.strip_prefix("~") {
             Ok(rest) => std::env::var_os("HOME").map_or(dir.clone(), |h| Path::new(&h).join(rest)),

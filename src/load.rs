@@ -146,8 +146,59 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
         ),
         Source::Dir(dir) => list_dir(dir, MAX_ENTRIES)?,
     };
+    let (manifest, problems) = read_manifest(source);
+    Ok(check_all(files, skipped, manifest, problems, today))
+}
 
-    let (manifest, mut problems) = read_manifest(source);
+/// Loads and validates what a pre-commit hook hands over: catalog files and
+/// directories, mixed. A file is checked as it is, whatever its name; the checks
+/// across entries run within the set given; the manifest is the one beside the
+/// first path, if there is one.
+pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> anyhow::Result<Loaded> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let (mut f, mut s) = list_dir(path, MAX_ENTRIES)?;
+            files.append(&mut f);
+            skipped.append(&mut s);
+        } else {
+            // Read later, under the same limits; a missing file is a problem of its own.
+            files.push(Origin {
+                file: path.display().to_string(),
+                from: From::Disk(path.clone()),
+            });
+        }
+    }
+    if files.len() > MAX_ENTRIES {
+        bail!("more than {MAX_ENTRIES} catalog files given, the most one catalog may have");
+    }
+    let dir = paths.first().map(|p| {
+        if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or_default()
+        }
+    });
+    let (manifest, problems) = match dir {
+        Some(d) => read_manifest(&Source::Dir(if d.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            d
+        })),
+        None => (None, Vec::new()),
+    };
+    Ok(check_all(files, skipped, manifest, problems, today))
+}
+
+/// Parses and checks every file, then the checks across entries.
+fn check_all(
+    files: Vec<Origin>,
+    skipped: Vec<Skipped>,
+    manifest: Option<Manifest>,
+    mut problems: Vec<Problem>,
+    today: NaiveDate,
+) -> Loaded {
     let file_count = files.len();
     let parsed = parse_all(&files, today);
     let mut entries = Vec::with_capacity(parsed.len());
@@ -163,13 +214,13 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
     }
     problems.extend(validate::check_catalog(&entries));
     problems.extend(validate::check_sources(&entries, manifest.as_ref()));
-    Ok(Loaded {
+    Loaded {
         catalog: Catalog::new(entries.into_iter().map(|c| c.entry).collect())
             .with_manifest(manifest),
         problems,
         skipped,
         files: file_count,
-    })
+    }
 }
 
 /// The catalog's `catalog.toml`, if it has one, and any problem reading it.

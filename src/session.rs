@@ -81,7 +81,8 @@ impl Session {
         let loaded = load::read(source, || self.today())?;
         let errors = loaded.error_count();
         if errors > 0 {
-            for p in loaded.problems.iter().filter(|p| p.is_error()) {
+            // A few lines say what is wrong; `validate` lists the rest.
+            for p in loaded.problems.iter().filter(|p| p.is_error()).take(20) {
                 writeln!(err, "{p}")?;
             }
             return Err(anyhow!(

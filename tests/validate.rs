@@ -632,11 +632,34 @@ mod made_at_run_time {
     }
 
     #[test]
-    fn a_file_in_place_of_a_directory() {
-        let dir = catalog_dir(&[("good.yaml", &entry("good"))]);
-        let file = dir.path().join("good.yaml");
-        let out = certs().arg("validate").arg(&file).assert().code(2);
-        let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    fn files_are_checked_as_given_for_pre_commit_hooks() {
+        let dir = catalog_dir(&[
+            ("good.yaml", &entry("good")),
+            (
+                "twin.yaml",
+                &entry("twin").replace("name: twin", "name: GOOD"),
+            ),
+        ]);
+        let good = dir.path().join("good.yaml");
+        let twin = dir.path().join("twin.yaml");
+        let out = certs().arg("validate").arg(&good).assert().code(0);
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert_eq!(text, "1 entry, 0 problems\n");
+        // The checks across entries run within the set given.
+        let out = certs()
+            .arg("validate")
+            .arg(&good)
+            .arg(&twin)
+            .assert()
+            .code(1);
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(
+            text.contains("twin.yaml:2:7: error: name `GOOD` is already the id of `good`"),
+            "{text}"
+        );
+        // `--data` is still for directories.
+        let (code, _, err) = common::run(&["--data", good.to_str().unwrap(), "list"]);
+        assert_eq!(code, 2);
         assert!(
             err.contains("is not a directory; expected a directory of .yaml files"),
             "{err}"

@@ -9,9 +9,12 @@ use crate::report::{Matrix, Requirement};
 use crate::untrusted::printable;
 
 /// Compiler-style problem lines, then `21 entries, 0 problems`.
+/// `errors` and `warnings` count every problem found, also those left out.
 pub fn validation(
     out: &mut dyn Write,
     loaded: &Loaded,
+    errors: usize,
+    warnings: usize,
     verbose: bool,
     style: &Style,
 ) -> io::Result<()> {
@@ -34,8 +37,6 @@ pub fn validation(
             printable(&p.message)
         )?;
     }
-    let errors = loaded.error_count();
-    let warnings = loaded.problems.len() - errors;
     let entries = match loaded.files {
         1 => "1 entry".to_owned(),
         n => format!("{n} entries"),
@@ -108,7 +109,7 @@ pub fn matrix(
         .iter()
         .map(|r| {
             std::iter::once(r.id.clone())
-                .chain(r.marks.iter().map(|w| mark(*w)))
+                .chain(r.marks.iter().map(|m| mark(m.word())))
                 .collect()
         })
         .collect();
