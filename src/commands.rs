@@ -23,12 +23,13 @@ use crate::vocab::Vocabulary;
 /// The entry a key finds, or why it finds none: an unknown key suggests the closest
 /// entry, an ambiguous one lists every candidate.
 pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&'c Entry, String> {
+    let shown = crate::untrusted::shorten(key);
     match catalog.lookup(key) {
         Lookup::Found(e) => Ok(e),
         Lookup::Ambiguous(found) => {
             let ids: Vec<String> = found.iter().map(|e| format!("`{}`", e.id)).collect();
             Err(format!(
-                "`{key}` is ambiguous in {}: it could be {}; give one of those ids",
+                "`{shown}` is ambiguous in {}: it could be {}; give one of those ids",
                 source.describe(),
                 ids.join(", ")
             ))
@@ -38,7 +39,7 @@ pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&
                 || "; `certs list --format ids` lists the ids".to_owned(),
                 |e| format!("; did you mean `{}`?", e.id),
             );
-            Err(format!("no entry `{key}` in {}{hint}", source.describe()))
+            Err(format!("no entry `{shown}` in {}{hint}", source.describe()))
         }
     }
 }

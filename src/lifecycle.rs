@@ -116,8 +116,11 @@ impl Span {
 impl FromStr for Span {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         let bad = || {
-            format!("invalid span `{s}`, expected a number and a unit: `90d`, `6w`, `18m` or `2y`")
+            format!(
+                "invalid span `{short}`, expected a number and a unit: `90d`, `6w`, `18m` or `2y`"
+            )
         };
         let s = s.trim();
         let unit = s.chars().last().ok_or_else(bad)?;
@@ -155,9 +158,10 @@ impl fmt::Display for Span {
 /// A day as `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, nothing
 /// around it. Looser readings (`2026-1-1`, `+2026-01-01`) are typos more often than not.
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    let short = crate::untrusted::shorten(s);
     match s.parse::<PartialDate>() {
         Ok(PartialDate::Day(d)) if s.len() == 10 => Ok(d),
-        _ => Err(format!("invalid date `{s}`, expected YYYY-MM-DD")),
+        _ => Err(format!("invalid date `{short}`, expected YYYY-MM-DD")),
     }
 }
 

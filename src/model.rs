@@ -280,7 +280,7 @@ pub struct Scope {
     #[serde(default)]
     pub level: Option<String>,
     /// Number of data centres (IDCs) covered, where the source gives a count.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "whole_number")]
     pub data_centres: Option<u32>,
     /// Cloud regions or data-centre locations covered, each with its country.
     #[serde(default)]
@@ -288,6 +288,36 @@ pub struct Scope {
     /// Products and services covered, by the names the source uses.
     #[serde(default)]
     pub services: Vec<String>,
+}
+
+/// A count written as a number: `'3'` is text, and a count written as text is a
+/// slip the parser would otherwise let through.
+fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = Option<u32>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a whole number written as digits (e.g. `15`)")
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+            u32::try_from(n)
+                .map(Some)
+                .map_err(|_| E::custom("the count is too large"))
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+            u32::try_from(n)
+                .map(Some)
+                .map_err(|_| E::custom("the count must not be negative"))
+        }
+        // `null`, as `--format json` and `yaml` write an absent count.
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+    }
+    d.deserialize_any(V)
 }
 
 /// A cloud region or data-centre location.
@@ -445,6 +475,7 @@ impl Id {
 impl FromStr for Id {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         let valid = !s.is_empty()
             && s.len() <= Self::MAX_LEN
             && !s.starts_with('-')
@@ -454,7 +485,7 @@ impl FromStr for Id {
             Ok(Id(s.to_owned()))
         } else {
             Err(format!(
-                "invalid id `{s}`, expected 1 to {} lowercase letters, digits and hyphens (e.g. `pci-dss`)",
+                "invalid id `{short}`, expected 1 to {} lowercase letters, digits and hyphens (e.g. `pci-dss`)",
                 Self::MAX_LEN
             ))
         }
@@ -494,12 +525,13 @@ impl Jurisdiction {
 impl FromStr for Jurisdiction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         match s {
             "global" => Ok(Jurisdiction::Global),
             "eu" => Ok(Jurisdiction::Eu),
             _ => s.parse::<Country>().map(Jurisdiction::Country).map_err(|_| {
                 format!(
-                    "unknown jurisdiction `{s}`, expected a lowercase ISO 3166-1 alpha-2 country code (e.g. `sg`), `eu` or `global`"
+                    "unknown jurisdiction `{short}`, expected a lowercase ISO 3166-1 alpha-2 country code (e.g. `sg`), `eu` or `global`"
                 )
             }),
         }
@@ -581,9 +613,10 @@ impl PartialOrd for PartialDate {
 impl FromStr for PartialDate {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         let bad = || {
             format!(
-                "invalid date `{s}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from {} to {}",
+                "invalid date `{short}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from {} to {}",
                 Self::YEARS.start(),
                 Self::YEARS.end()
             )
@@ -661,8 +694,10 @@ impl Timestamp {
 impl FromStr for Timestamp {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let bad =
-            || format!("invalid timestamp `{s}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`");
+        let short = crate::untrusted::shorten(s);
+        let bad = || {
+            format!("invalid timestamp `{short}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`")
+        };
         let b = s.as_bytes();
         let date = match s.get(..10).map(str::parse::<PartialDate>) {
             Some(Ok(PartialDate::Day(d))) => d,
@@ -723,8 +758,11 @@ impl FromStr for Link {
     /// A quote is refused too, so a link can be written into Markdown or an HTML
     /// attribute without breaking out of it.
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         let bad = || {
-            format!("invalid link `{s}`, expected an absolute http:// or https:// URL with a host")
+            format!(
+                "invalid link `{short}`, expected an absolute http:// or https:// URL with a host"
+            )
         };
         let uri: http::Uri = s.parse().map_err(|_| bad())?;
         let web = matches!(uri.scheme_str(), Some("http" | "https"));

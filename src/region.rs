@@ -74,12 +74,13 @@ impl FromStr for Country {
     type Err = String;
     /// Accepts exactly a lowercase code: data files are canonical. The CLI lowercases first.
     fn from_str(s: &str) -> Result<Self, String> {
+        let short = crate::untrusted::shorten(s);
         let lower = s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
         if lower && CountryCode::for_alpha2_caseless(s).is_ok() {
             Ok(Country::known(s))
         } else {
             Err(format!(
-                "unknown country code `{s}`, expected a lowercase ISO 3166-1 alpha-2 code (e.g. `sg`, `de`)"
+                "unknown country code `{short}`, expected a lowercase ISO 3166-1 alpha-2 code (e.g. `sg`, `de`)"
             ))
         }
     }
@@ -340,6 +341,7 @@ impl FromStr for RegionQuery {
 
 /// The error for a region value that names nothing, with the closest value.
 fn unknown_region(s: &str) -> String {
+    let short = crate::untrusted::shorten(s);
     let squeezed: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut names: Vec<(&'static str, String)> = vec![("global", "global".to_owned())];
     for g in GROUPS {
@@ -362,7 +364,7 @@ fn unknown_region(s: &str) -> String {
         })
         .unwrap_or_default();
     format!(
-        "unknown region `{s}`, expected an ISO 3166-1 alpha-2 country code (`sg`), an English country name (`singapore`), a group ({}) or `global`; `certs regions --all` lists them{hint}",
+        "unknown region `{short}`, expected an ISO 3166-1 alpha-2 country code (`sg`), an English country name (`singapore`), a group ({}) or `global`; `certs regions --all` lists them{hint}",
         GROUPS
             .iter()
             .map(|g| format!("`{}`", g.name))

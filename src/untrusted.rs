@@ -49,6 +49,16 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// A value quoted in a message, cut to 60 characters: a megabyte key or name must
+/// not turn one error line into a megabyte.
+pub fn shorten(text: &str) -> Cow<'_, str> {
+    const KEEP: usize = 60;
+    match text.char_indices().nth(KEEP) {
+        None => Cow::Borrowed(text),
+        Some((at, _)) => Cow::Owned(format!("{}…", &text[..at])),
+    }
+}
+
 /// As [`printable`], keeping line breaks: for multi-line messages of our own.
 pub fn printable_lines(text: &str) -> String {
     text.split('\n')

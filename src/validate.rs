@@ -182,6 +182,30 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
         }
     }
 
+    // YAML reads `0x10` and `1_0` as numbers; a count is written in plain digits.
+    if entry.scope.data_centres.is_some() {
+        let written = text.lines().find_map(|l| {
+            let at = l.find("data_centres:")?;
+            let value = l[at + "data_centres:".len()..].trim();
+            Some(
+                value
+                    .split([',', '}', ' ', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_owned(),
+            )
+        });
+        if let Some(v) = written
+            && !v.bytes().all(|b| b.is_ascii_digit())
+        {
+            found.error(
+                &["scope", "data_centres"],
+                Some(v.clone()),
+                format!("`scope.data_centres` is `{v}`, expected a whole number written as digits (e.g. `15`)"),
+            );
+        }
+    }
+
     // Lists are sets: a repeated item is a copy-paste slip.
     found.repeated(
         &["aliases"],
@@ -359,16 +383,17 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
             .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
         for (field, key) in keys {
             let folded = crate::query::squeeze(key);
+            let shown = crate::untrusted::shorten(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(&(j, what)) => {
                     let other = &entries[j];
                     let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
-                        format!("duplicate id `{key}`, also the id of {}", other.file)
+                        format!("duplicate id `{shown}`, also the id of {}", other.file)
                     } else {
                         format!(
-                            "{mine} `{key}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                            "{mine} `{shown}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
                             match what {
                                 "id" => "the id",
                                 "name" => "the name",

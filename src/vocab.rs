@@ -42,8 +42,9 @@ pub fn unknown<V: Vocabulary>(text: &str) -> String {
         })
         .unwrap_or_default();
     format!(
-        "unknown {} `{text}`, expected one of: {}{hint}",
+        "unknown {} `{}`, expected one of: {}{hint}",
         V::WHAT,
+        crate::untrusted::shorten(text),
         names.join(", ")
     )
 }
