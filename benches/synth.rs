@@ -17,6 +17,7 @@ pub fn entry(base: &[Entry], i: usize) -> Entry {
     let tag = format!("{i:06}");
     e.id = format!("{}-{tag}", e.id).parse().expect("valid id");
     e.name = format!("{} {tag}", e.name);
+    e.full_name = e.full_name.map(|f| format!("{f} {tag}"));
     e.aliases = e.aliases.iter().map(|a| format!("{a}-{tag}")).collect();
     let country: Country = COUNTRIES[i % COUNTRIES.len()].parse().expect("known code");
     e.jurisdictions = vec![Jurisdiction::Country(country)];

@@ -28,7 +28,11 @@ pub enum Lookup<'c> {
 
 impl Catalog {
     pub fn new(mut entries: Vec<Entry>) -> Self {
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        // Files are read in name order and named after their ids, so the entries
+        // nearly always arrive sorted; an entry is large, and sorting moves it.
+        if !entries.is_sorted_by(|a, b| a.id <= b.id) {
+            entries.sort_by(|a, b| a.id.cmp(&b.id));
+        }
         Catalog {
             entries,
             ..Catalog::default()

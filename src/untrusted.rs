@@ -29,6 +29,11 @@ pub fn forbidden(c: char, allow_breaks: bool) -> Option<&'static str> {
 
 /// The first forbidden character of `text`, as `U+001B (ESC, a terminal escape)`.
 pub fn first_forbidden(text: &str, allow_breaks: bool) -> Option<String> {
+    // Printable ASCII, the common case, in one pass over bytes: scanning every
+    // character of a large catalog was 6% of loading it.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     text.chars()
         .find_map(|c| forbidden(c, allow_breaks).map(|what| format!("U+{:04X} ({what})", c as u32)))
 }
