@@ -98,6 +98,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         Command::Require(args) => commands::require(&ctx, args, out, err),
         Command::Diff(args) => commands::diff(&ctx, args, out, err),
         Command::Verify(args) => commands::verify(&ctx, args, out, err),
+        Command::Site(args) => commands::site(&ctx, args, out, err),
         Command::Completions(args) => commands::completions(&ctx, args, out, err),
         Command::Schema | Command::Man(_) => unreachable!("handled above"),
     }

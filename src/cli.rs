@@ -167,6 +167,20 @@ Examples:
     )]
     Verify(VerifyArgs),
 
+    /// Write a static trust page of the selected entries into a directory.
+    #[command(
+        after_help = "The site is self-contained (no request leaves it) and uses relative links only,
+so it works from file:// and any sub-path; the same catalog and flags give the
+same bytes. index.html lists the entries with filters; entries/, regions/ and
+industries/ hold a page each; matrix.html the coverage; catalog.json and
+catalog.csv the same bytes as `certs list --format json|csv` with the same flags.
+
+Examples:
+  certs site public/
+  certs site public/ --region eu --title \"Our certifications in the EU\""
+    )]
+    Site(SiteArgs),
+
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(after_help = "Examples:
   certs completions bash > ~/.local/share/bash-completion/completions/certs
@@ -403,6 +417,19 @@ pub struct VerifyArgs {
     /// Output format: text or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The directory to write the site into (created if missing).
+    pub out_dir: PathBuf,
+
+    /// The site's title (default: the catalog manifest's title).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[derive(Debug, Args)]

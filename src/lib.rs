@@ -26,6 +26,7 @@ pub mod region;
 pub mod render;
 pub mod report;
 pub mod session;
+pub mod site;
 pub mod untrusted;
 pub mod validate;
 pub mod verify;

@@ -9,6 +9,7 @@
 mod columns;
 mod delimited;
 mod diff;
+pub mod html;
 mod markdown;
 mod table;
 mod text;

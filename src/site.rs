@@ -1,0 +1,132 @@
+//! `certs site`: the selected entries as a static trust page, planned here and
+//! written by [`crate::render::html`].
+//!
+//! Everything a page shows comes from the applicability model: the region and
+//! industry pages hold exactly what `certs list --region VALUE` (or `--industry`)
+//! returns with the same flags, with the same reasons; each index row carries the
+//! values it matches, so the page's script only shows and hides. The files are a
+//! pure function of the catalog and the flags: the same input gives the same bytes.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::catalog::Catalog;
+use crate::model::{Entry, Industry};
+use crate::query::{Reason, Selected, Selection, searchable, squeeze};
+use crate::region::RegionQuery;
+use crate::report::{self, IndustryFacet, Matrix, MatrixBy, RegionFacet};
+
+/// One page per region or industry value: the facet and its entries with reasons.
+pub struct ValuePage<'e, F> {
+    pub facet: F,
+    /// The file name stem: `sg`, `finance`.
+    pub slug: String,
+    pub entries: Vec<Selected<'e>>,
+}
+
+/// One entry of the index with what the filters compare.
+pub struct IndexRow<'e> {
+    pub selected: Selected<'e>,
+    /// Region values (labels) the entry matches, as `list --region` decides.
+    pub regions: Vec<String>,
+    /// Industries the entry matches, as `list --industry` decides.
+    pub industries: Vec<Industry>,
+    /// The entry's searchable text, folded as `--search` folds it.
+    pub text: String,
+}
+
+/// Everything the site shows.
+pub struct Plan<'e> {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub rows: Vec<IndexRow<'e>>,
+    pub regions: Vec<ValuePage<'e, RegionFacet>>,
+    pub industries: Vec<ValuePage<'e, IndustryFacet>>,
+    pub matrix: Matrix,
+    pub as_of: chrono::NaiveDate,
+}
+
+pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<String>) -> Plan<'e> {
+    let entries = catalog.entries();
+    let selected = selection.apply(entries);
+    let region_facets: Vec<RegionFacet> = report::regions(entries, selection, false)
+        .into_iter()
+        .filter(|f| f.entries > 0)
+        .collect();
+    let regions: Vec<ValuePage<'e, RegionFacet>> = region_facets
+        .into_iter()
+        .filter_map(|facet| {
+            let q: RegionQuery = facet.region.parse().ok()?;
+            Some(ValuePage {
+                slug: facet.region.clone(),
+                entries: selection.for_region(q).apply(entries),
+                facet,
+            })
+        })
+        .collect();
+    let industries: Vec<ValuePage<'e, IndustryFacet>> =
+        report::industries_facets(entries, selection)
+            .into_iter()
+            .filter(|f| f.entries > 0)
+            .map(|facet| ValuePage {
+                slug: facet.industry.to_string(),
+                entries: selection.for_industry(facet.industry).apply(entries),
+                facet,
+            })
+            .collect();
+    // Which pages list each entry: the same answers, looked up rather than searched.
+    let on_page = |entries: &[Selected<'e>]| -> HashSet<&'e str> {
+        entries.iter().map(|x| x.entry.id.as_str()).collect()
+    };
+    let region_ids: Vec<HashSet<&str>> = regions.iter().map(|p| on_page(&p.entries)).collect();
+    let industry_ids: Vec<HashSet<&str>> = industries.iter().map(|p| on_page(&p.entries)).collect();
+    let rows = selected
+        .iter()
+        .map(|s| IndexRow {
+            regions: regions
+                .iter()
+                .zip(&region_ids)
+                .filter(|(_, ids)| ids.contains(s.entry.id.as_str()))
+                .map(|(p, _)| p.slug.clone())
+                .collect(),
+            industries: industries
+                .iter()
+                .zip(&industry_ids)
+                .filter(|(_, ids)| ids.contains(s.entry.id.as_str()))
+                .map(|(p, _)| p.facet.industry)
+                .collect(),
+            text: searchable(s.entry)
+                .map(squeeze)
+                .collect::<Vec<_>>()
+                .join(" "),
+            selected: s.clone(),
+        })
+        .collect();
+    let columns = report::matrix_columns(&selected, MatrixBy::Region);
+    let matrix = report::matrix(&selected, selection, &columns);
+    let manifest = catalog.manifest();
+    Plan {
+        title: title
+            .or_else(|| manifest.map(|m| m.title.clone()))
+            .unwrap_or_else(|| "Compliance certifications".to_owned()),
+        publisher: manifest.map(|m| m.publisher.clone()),
+        rows,
+        regions,
+        industries,
+        matrix,
+        as_of: selection.as_of,
+    }
+}
+
+/// The reasons of a selected entry for one region or industry page.
+pub fn reasons<'a>(s: &'a Selected<'_>) -> impl Iterator<Item = &'a Reason<'a>> {
+    s.why.reasons.iter()
+}
+
+/// The site's files: (path inside the output directory, bytes), in a fixed order.
+pub type Files = Vec<(PathBuf, Vec<u8>)>;
+
+/// The entry a page is about, for links: `entries/c5.html`.
+pub fn entry_path(e: &Entry) -> String {
+    format!("entries/{}.html", e.id)
+}

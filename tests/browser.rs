@@ -1,0 +1,180 @@
+//! `certs site` in a real browser: headless Chromium opens the pages over `file://`,
+//! runs the page's script, and the DOM it ends with is read back. The filters take
+//! their state from the address (`index.html#region=sg`), which is how a filtered
+//! view is linked, and how these tests drive them without a WebDriver. axe-core
+//! checks accessibility in the same browser.
+//!
+//! They need Chromium (Debian's `chromium`) and axe-core (`npm install
+//! --prefix target/browser-tools axe-core@4`), so they are ignored by default;
+//! `.ci/run` installs both and runs them with `--include-ignored`.
+
+mod common;
+use common::{ids, stdout};
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn chromium() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".to_owned())
+}
+
+/// The DOM of `url` after its scripts ran, in headless Chromium.
+fn dom(url: &str) -> String {
+    let out = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            url,
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e}; install Debian's chromium", chromium()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    stdout(&["site", out.to_str().unwrap()]);
+    (dir, out)
+}
+
+fn url(root: &Path, page: &str) -> String {
+    format!("file://{}/{page}", root.display())
+}
+
+/// The ids of the rows Chromium shows (not `hidden`).
+fn visible(html: &str) -> Vec<String> {
+    html.split("<tr data-id=\"")
+        .skip(1)
+        .filter(|row| !row.split('>').next().unwrap_or("").contains(" hidden"))
+        .map(|row| row.split('"').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn filtering_by_region_shows_exactly_what_list_returns() {
+    let (_d, root) = site();
+    for region in ["sg", "cn", "eu", "global"] {
+        let html = dom(&url(&root, &format!("index.html#region={region}")));
+        assert_eq!(
+            visible(&html),
+            ids(&["--region", region]),
+            "region {region}"
+        );
+        assert!(!html.contains("<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"Filter entries\" hidden"), "the script shows the filters");
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn filtering_by_industry_kind_and_text_combines() {
+    let (_d, root) = site();
+    let html = dom(&url(&root, "index.html#industry=finance"));
+    assert_eq!(visible(&html), ids(&["--industry", "finance"]));
+    let html = dom(&url(
+        &root,
+        "index.html#region=sg&industry=finance&kind=certification",
+    ));
+    assert_eq!(
+        visible(&html),
+        ids(&[
+            "--region",
+            "sg",
+            "--industry",
+            "finance",
+            "--kind",
+            "certification"
+        ])
+    );
+    let html = dom(&url(&root, "index.html#q=SOC%202"));
+    assert_eq!(visible(&html), ids(&["--search", "SOC 2"]));
+    assert!(html.contains("1 entry shown"), "the count is announced");
+}
+
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn an_entry_page_opens_and_links_back() {
+    let (_d, root) = site();
+    let html = dom(&url(&root, "entries/c5.html"));
+    assert!(
+        html.contains("<h1>C5 — Cloud Computing Compliance Criteria Catalogue</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("href=\"../index.html\""));
+    assert!(html.contains("Region and Industry Recognition › C5, Tencent Cloud"));
+}
+
+fn axe_core() -> PathBuf {
+    let path = std::env::var("AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/browser-tools/node_modules/axe-core/axe.min.js")
+        });
+    assert!(
+        path.exists(),
+        "{} is missing; run `npm install --prefix target/browser-tools axe-core@4`",
+        path.display()
+    );
+    path
+}
+
+#[test]
+#[ignore = "needs Chromium and axe-core; .ci/run installs them and runs this"]
+fn axe_finds_no_serious_or_critical_violations() {
+    let (_d, root) = site();
+    std::fs::copy(axe_core(), root.join("axe.min.js")).unwrap();
+    std::fs::write(
+        root.join("axe-run.js"),
+        r#"axe.run(document, { resultTypes: ["violations"] }).then(function (r) {
+  var pre = document.createElement("pre");
+  pre.id = "axe-results";
+  pre.textContent = JSON.stringify(r.violations.map(function (v) {
+    return { id: v.id, impact: v.impact, nodes: v.nodes.length };
+  }));
+  document.body.appendChild(pre);
+});"#,
+    )
+    .unwrap();
+    for page in [
+        "index.html",
+        "entries/c5.html",
+        "regions/sg.html",
+        "industries/finance.html",
+        "matrix.html",
+    ] {
+        let depth = page.matches('/').count();
+        let up = "../".repeat(depth);
+        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let probe = html.replace(
+            "</body>",
+            &format!("<script src=\"{up}axe.min.js\"></script><script src=\"{up}axe-run.js\"></script></body>"),
+        );
+        let probe_name = page.replace(".html", ".axe.html");
+        std::fs::write(root.join(&probe_name), probe).unwrap();
+        let dom = dom(&url(&root, &probe_name));
+        let results = dom
+            .split("<pre id=\"axe-results\">")
+            .nth(1)
+            .and_then(|r| r.split("</pre>").next())
+            .unwrap_or_else(|| panic!("axe did not finish on {page}"));
+        let violations: serde_json::Value =
+            serde_json::from_str(&results.replace("&amp;", "&")).unwrap();
+        let bad: Vec<&serde_json::Value> = violations
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| v["impact"] == "serious" || v["impact"] == "critical")
+            .collect();
+        assert!(bad.is_empty(), "{page}: {bad:?}");
+    }
+}
