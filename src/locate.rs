@@ -36,12 +36,14 @@ impl<'a> Locator<'a> {
     fn find(&self, path: &[&str], value: Option<&str>) -> Option<(u64, u64)> {
         let (mut start, mut end, mut indent) = (0, self.lines.len(), 0);
         let mut found = None;
-        for key in path {
+        for (depth, key) in path.iter().enumerate() {
             let (i, col) = (start..end).find_map(|i| {
                 let line = self.lines[i];
                 let trimmed = line.trim_start_matches([' ', '-']);
                 let col = line.len() - trimmed.len();
-                let is_key = col >= indent
+                // A top-level field starts its line; a nested one is indented under its parent.
+                let placed = if depth == 0 { col == 0 } else { col >= indent };
+                let is_key = placed
                     && trimmed
                         .strip_prefix(key)
                         .is_some_and(|rest| rest.starts_with(':'));
@@ -67,7 +69,7 @@ impl<'a> Locator<'a> {
                 let line = self.lines[i];
                 // Skip the key itself on its own line so `id: id` finds the value.
                 let from = if i == key_line { key_col + 1 } else { 0 };
-                line.get(from..).and_then(|rest| rest.find(v)).map(|pos| {
+                line.get(from..).and_then(|rest| whole(rest, v)).map(|pos| {
                     (
                         i as u64 + 1,
                         (line[..from + pos].chars().count() + 1) as u64,
@@ -79,11 +81,30 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where `v` stands in `text` as a whole value, not inside a longer word: the `b`
+/// of `[ab, b, b]` is the second item, not the end of `ab`.
+fn whole(text: &str, v: &str) -> Option<usize> {
+    let word =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    text.match_indices(v).map(|(at, _)| at).find(|&at| {
+        !word(text[..at].chars().next_back()) && !word(text[at + v.len()..].chars().next())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const TEXT: &str = "id: c5\nname: C5\naliases: [bsi, pci]\nscope:\n  level: basic\n  regions:\n    - name: Beijing\n      country: cn\nsummary: text\n";
+
+    #[test]
+    fn finds_whole_values_and_top_level_keys_at_the_margin() {
+        let l = Locator::new(
+            "id: x\naliases: [ab, b, b]\nscope:\n  regions:\n    - name: Beijing\nname: \"\"\n",
+        );
+        assert_eq!(l.value(&["aliases"], "b"), (2, 15));
+        assert_eq!(l.key(&["name"]), (6, 1));
+    }
 
     #[test]
     fn finds_top_level_and_nested_keys() {
