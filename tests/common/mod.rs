@@ -7,18 +7,21 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
+/// Variables that change what `certs` does, removed for every test run.
+const ISOLATED: [&str; 6] = [
+    "NO_COLOR",
+    "CERTS_DATA",
+    "CERTS_CONFIG",
+    "XDG_CONFIG_HOME",
+    "COLUMNS",
+    "TERM",
+];
+
 /// The real binary as a plain `std::process::Command`, with every variable that could
 /// change its behaviour removed, for tests that wire stdin or stdout themselves.
 pub fn certs_std() -> std::process::Command {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_certs"));
-    for var in [
-        "NO_COLOR",
-        "CERTS_DATA",
-        "CERTS_CONFIG",
-        "XDG_CONFIG_HOME",
-        "COLUMNS",
-        "TERM",
-    ] {
+    for var in ISOLATED {
         cmd.env_remove(var);
     }
     // A home without a config file, so a developer's own config cannot leak in.
