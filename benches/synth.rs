@@ -59,6 +59,8 @@ pub fn write_catalog(dir: &Path, n: usize) -> u64 {
         .entries()
         .to_vec();
     std::fs::create_dir_all(dir).expect("create catalog dir");
+    // The entries cite the shipped document, so the catalog carries its manifest.
+    std::fs::write(dir.join("catalog.toml"), load::EMBEDDED_MANIFEST).expect("write manifest");
     let mut bytes = 0;
     for i in 0..n {
         let e = entry(&base, i);

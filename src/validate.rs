@@ -368,6 +368,9 @@ impl Findings {
 
 /// Checks across entries: ids and aliases unique (case-insensitively), so that
 /// `certs show KEY` always means one entry; summaries of comparable length.
+/// Collisions placed one by one in a file before the rest are counted.
+const MAX_COLLISIONS_PLACED: usize = 20;
+
 pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(entries.len() * 4);
@@ -381,12 +384,17 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
             .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
             .chain(std::iter::once(("name", entry.name.as_str())))
             .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
+        // Two files that share thousands of aliases are one mistake: name the first
+        // few collisions at their place, then count the rest.
+        let mut collisions = 0usize;
         for (field, key) in keys {
             let folded = crate::query::squeeze(key);
             let shown = crate::untrusted::shorten(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
+                Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
                 Some(&(j, what)) => {
+                    collisions += 1;
                     let other = &entries[j];
                     let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
@@ -415,6 +423,18 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
                     claimed.insert(folded, (i, field));
                 }
             }
+        }
+        if collisions > MAX_COLLISIONS_PLACED {
+            let more = collisions - MAX_COLLISIONS_PLACED;
+            let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+            problems.push(
+                Problem::error(
+                    file,
+                    format!("{more} more ids, aliases or names of this entry are already another entry's"),
+                )
+                .entry(id)
+                .at(l.key(&["aliases"])),
+            );
         }
     }
 

@@ -213,6 +213,39 @@ fn names_aliases_and_ids_are_unique_the_way_lookups_fold_them() {
 }
 
 #[test]
+fn two_files_sharing_thousands_of_aliases_are_reported_briefly() {
+    let aliases: Vec<String> = (0..20_000).map(|i| format!("shared-{i}")).collect();
+    let list = format!("aliases: [{}]", aliases.join(", "));
+    let a = entry("a").replace(
+        "kind: certification",
+        &format!("kind: certification\n{list}"),
+    );
+    let b = entry("b").replace(
+        "kind: certification",
+        &format!("kind: certification\n{list}"),
+    );
+    let dir = catalog_dir(&[("a.yaml", &a), ("b.yaml", &b)]);
+    let (code, out, _) = run_bounded(
+        &["validate", dir.path().to_str().unwrap()],
+        &[],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 22, "20 placed, 1 count, 1 summary");
+    let counted = lines
+        .iter()
+        .filter(|l| {
+            l.ends_with(
+                "19980 more ids, aliases or names of this entry are already another entry's",
+            )
+        })
+        .count();
+    assert_eq!(counted, 1, "{out}");
+    assert_eq!(lines[21], "2 entries, 21 errors, 0 warnings");
+}
+
+#[test]
 fn five_problems_in_one_file_are_reported_in_one_run_each_at_its_node() {
     let text = "id: five\nname: Five\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: '3'\nlinks: [www.example.com]\n";
     let dir = catalog_dir(&[("five.yaml", text)]);
