@@ -17,6 +17,12 @@ use std::path::Path;
 use std::{env, fs};
 
 fn main() {
+    // A position-dependent executable: the dynamic loader then has no relative
+    // relocations to apply at start-up (about a fifth of the instructions of
+    // `certs list` on the embedded catalog; see BENCHMARKS.md).
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        println!("cargo::rustc-link-arg-bins=-no-pie");
+    }
     let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let data = Path::new(&manifest).join("data");
