@@ -1,0 +1,166 @@
+//! Checks across entries: what no single file can tell. Each problem is placed in
+//! its file from the text the loader kept, with one position index per file.
+
+use std::collections::HashMap;
+
+use super::Checked;
+use crate::locate::Locator;
+use crate::manifest::Manifest;
+use crate::problem::Problem;
+
+/// Collisions placed one by one in a file before the rest are counted.
+const MAX_COLLISIONS_PLACED: usize = 20;
+
+/// Checks across entries: ids, aliases and names unique under the folding lookups
+/// use, so that `certs show KEY` always means one entry; summaries of comparable
+/// length.
+pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(entries.len() * 4);
+    for (i, checked) in entries.iter().enumerate() {
+        let (entry, file) = (&checked.entry, checked.file.as_str());
+        let id = entry.id.as_str();
+        // One position index per file, built only if the file has a problem to place.
+        let mut locator: Option<Locator> = None;
+        // Everything `certs show KEY` looks at, under the folding it uses.
+        let keys = std::iter::once(("id", id))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(std::iter::once(("name", entry.name.as_str())))
+            .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
+        // Two files that share thousands of aliases are one mistake: name the first
+        // few collisions at their place, then count the rest.
+        let mut collisions = 0usize;
+        for (field, key) in keys {
+            let folded = crate::query::squeeze(key);
+            let shown = crate::untrusted::shorten(key);
+            match claimed.get(&folded) {
+                Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
+                Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
+                Some(&(j, what)) => {
+                    collisions += 1;
+                    let other = &entries[j];
+                    let mine = field_word(field);
+                    let msg = if field == "id" && what == "id" {
+                        format!("duplicate id `{shown}`, also the id of {}", other.file)
+                    } else {
+                        format!(
+                            "{mine} `{shown}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                            match what {
+                                "id" => "the id",
+                                "name" => "the name",
+                                "full_name" => "the full name",
+                                _ => "an alias",
+                            },
+                            other.entry.id,
+                            other.file
+                        )
+                    };
+                    let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+                    problems.push(
+                        Problem::error(file, msg)
+                            .entry(id)
+                            .at(l.value(&[field], key)),
+                    );
+                }
+                None => {
+                    claimed.insert(folded, (i, field));
+                }
+            }
+        }
+        if collisions > MAX_COLLISIONS_PLACED {
+            let more = collisions - MAX_COLLISIONS_PLACED;
+            let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+            problems.push(
+                Problem::error(
+                    file,
+                    format!("{more} more ids, aliases or names of this entry are already another entry's"),
+                )
+                .entry(id)
+                .at(l.key(&["aliases"])),
+            );
+        }
+    }
+
+    // A summary far longer than the rest is usually pasted source prose.
+    if entries.len() >= 5 {
+        let mut lens: Vec<usize> = entries
+            .iter()
+            .map(|c| c.entry.summary.chars().count())
+            .collect();
+        lens.sort_unstable();
+        let median = lens[lens.len() / 2];
+        let limit = (median * 3).max(800);
+        for Checked { entry, file, text } in entries {
+            let len = entry.summary.chars().count();
+            if len > limit {
+                let msg = format!(
+                    "summary is {len} characters, over 3 times the catalog's median of {median}; keep it to a few sentences in your own words"
+                );
+                problems.push(locate(
+                    text,
+                    &["summary"],
+                    "",
+                    Problem::warning(file, msg).entry(entry.id.as_str()),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+fn field_word(field: &str) -> &'static str {
+    match field {
+        "id" => "id",
+        "name" => "name",
+        "full_name" => "full name",
+        _ => "alias",
+    }
+}
+
+fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
+    let l = Locator::new(text);
+    let pos = if value.is_empty() {
+        l.key(path)
+    } else {
+        l.value(path, value)
+    };
+    problem.at(pos)
+}
+
+/// Each entry's `source.document` must be a document the manifest lists.
+pub fn check_sources(entries: &[Checked], manifest: Option<&Manifest>) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for Checked { entry, file, text } in entries {
+        let Some(source) = &entry.source else {
+            continue;
+        };
+        let doc = source.document.as_str();
+        let problem = match manifest {
+            Some(m) if m.document(doc).is_some() => continue,
+            Some(m) => Problem::error(
+                file.as_str(),
+                format!(
+                    "`source.document` `{doc}` is not a document of catalog.toml; expected one of: {}",
+                    m.sources
+                        .iter()
+                        .map(|d| d.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            None => Problem::warning(
+                file.as_str(),
+                format!(
+                    "`source.document` `{doc}` names a document, but the catalog has no catalog.toml to describe it"
+                ),
+            ),
+        };
+        problems.push(locate(
+            text,
+            &["source", "document"],
+            doc,
+            problem.entry(entry.id.as_str()),
+        ));
+    }
+    problems
+}
