@@ -27,10 +27,6 @@ pub const MAX_ENTRIES: usize = 200_000;
 /// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
 static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
-/// The same files as one JSON array, converted by `build.rs`; empty when a file did
-/// not convert.
-static EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.json"));
-
 /// The shipped catalog's manifest.
 pub static EMBEDDED_MANIFEST: &str = include_str!("../data/catalog.toml");
 
@@ -101,18 +97,18 @@ impl Loaded {
     }
 }
 
-/// Loads a catalog to answer questions from. The embedded catalog comes from its
-/// build-time JSON form: parsing that is several times cheaper than parsing the YAML,
-/// and every command that runs in a shell loop pays it. Its checks ran where it was
-/// built (tests and `certs validate` in CI check `data/`), so they are not repeated.
-/// Anything else, or an embedded JSON that is missing or does not read, goes through
+/// Loads a catalog to answer questions from. The embedded catalog comes from the
+/// entries `build.rs` wrote as Rust: building them is many times cheaper than parsing
+/// the YAML, and every command that runs in a shell loop pays it. Its checks ran
+/// where it was built (tests and `certs validate` in CI check `data/`), so they are
+/// not repeated. Anything else, or embedded entries that do not build, goes through
 /// [`load`] with every check.
 ///
 /// `today` is asked for only when checks run: finding it reads the time zone file,
 /// which the embedded path has no use for.
 pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Result<Loaded> {
     if *source == Source::Embedded
-        && let Ok(entries) = embedded_json()
+        && let Ok(entries) = embedded_entries()
         && entries.len() == EMBEDDED.len()
     {
         return Ok(Loaded {
@@ -124,10 +120,27 @@ pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Resul
     load(source, today())
 }
 
-/// The embedded catalog from its JSON form alone, with no fallback: the test that
-/// the fast path is honest calls this.
-pub fn embedded_json() -> Result<Vec<Entry>, serde_json::Error> {
-    serde_json::from_str(EMBEDDED_JSON)
+/// The embedded catalog as `build.rs` wrote it in Rust, with no fallback: building
+/// the entries costs a fraction of parsing them. Values with rules still go through
+/// the model's `FromStr`, so a bad value is an error here, never a panic.
+pub fn embedded_entries() -> Result<Vec<Entry>, String> {
+    // The generated code names what the shipped data holds; a type may go unused.
+    #[allow(unused_imports)]
+    use crate::model::{CoveredRegion, Evidence, Normalisation, Period, Scope, SourceRef};
+    use std::str::FromStr;
+    fn s(text: &str) -> String {
+        text.to_owned()
+    }
+    fn vs(items: &[&str]) -> Vec<String> {
+        items.iter().map(|t| (*t).to_owned()).collect()
+    }
+    fn p<T: FromStr<Err = String>>(text: &str) -> Result<T, String> {
+        text.parse()
+    }
+    fn vp<T: FromStr<Err = String>>(items: &[&str]) -> Result<Vec<T>, String> {
+        items.iter().map(|t| t.parse()).collect()
+    }
+    Ok(include!(concat!(env!("OUT_DIR"), "/embedded_entries.rs")))
 }
 
 /// Loads and validates a catalog. Fails outright only when there is nothing to load
@@ -451,9 +464,9 @@ mod tests {
     }
 
     #[test]
-    fn embedded_json_holds_exactly_what_the_yaml_says() {
+    fn embedded_entries_hold_exactly_what_the_yaml_says() {
         // The fast path must never answer differently from the YAML it was made from.
-        let fast = embedded_json().expect("the embedded JSON loads on its own");
+        let fast = embedded_entries().expect("the embedded entries build on their own");
         assert_eq!(fast.len(), EMBEDDED.len(), "one entry per file in data/");
         let fast = Catalog::new(fast);
         let yaml = load(&Source::Embedded, today()).unwrap();
