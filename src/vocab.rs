@@ -164,7 +164,7 @@ macro_rules! string_scalar {
                     }
                 }
                 // `deserialize_any`, so a year written bare (`achieved: 2017`) reaches
-                // `visit_u64` from YAML and from the embedded JSON alike.
+                // `visit_u64`, from YAML and from JSON (`--format json` read back) alike.
                 d.deserialize_any(V)
             }
         }
