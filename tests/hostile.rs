@@ -69,7 +69,6 @@ fn config_files_that_would_hang_or_flood_are_refused() {
     // SAFETY: a valid NUL-terminated path that outlives the call.
     assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
     let fifo = fifo.to_str().unwrap();
-    let xdg = dir.path().parent().unwrap().to_str().unwrap().to_owned();
     for env in [
         vec![("CERTS_CONFIG", fifo)],
         vec![("CERTS_CONFIG", "/dev/zero")],
@@ -83,7 +82,6 @@ fn config_files_that_would_hang_or_flood_are_refused() {
         );
         assert!(!err.contains("os error"), "{err}");
     }
-    let _ = xdg;
     let (code, _, err) = run_bounded(&["list"], &[("CERTS_DATA", "")], Duration::from_secs(10));
     assert_eq!(code, 2);
     assert!(err.contains("CERTS_DATA is set but empty"), "{err}");

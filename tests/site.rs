@@ -88,8 +88,6 @@ fn the_layout_is_there_and_data_files_equal_the_cli() {
     assert_eq!(row_ids(&index), ids(&[]));
     assert_eq!(index.matches("<h1>").count(), 1);
     // A subset publishes only what the flags select.
-    let (_d, eu) = build(&["--color", "never"]);
-    let _ = eu;
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("eu");
     stdout(&[
