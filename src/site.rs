@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use crate::catalog::Catalog;
 use crate::model::{Entry, Industry};
-use crate::query::{Reason, Selected, Selection, searchable, squeeze};
+use crate::query::{Selected, Selection, searchable, squeeze};
 use crate::region::RegionQuery;
 use crate::report::{self, IndustryFacet, Matrix, MatrixBy, RegionFacet};
 
@@ -116,11 +116,6 @@ pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<Strin
         matrix,
         as_of: selection.as_of,
     }
-}
-
-/// The reasons of a selected entry for one region or industry page.
-pub fn reasons<'a>(s: &'a Selected<'_>) -> impl Iterator<Item = &'a Reason<'a>> {
-    s.why.reasons.iter()
 }
 
 /// The site's files: (path inside the output directory, bytes), in a fixed order.

@@ -243,7 +243,7 @@ fn value_page<F>(plan: &Plan<'_>, title: &str, p: &ValuePage<'_, F>, what: &str)
                         tr data-id=(s.entry.id.as_str()) {
                             td { a href={ "../" (entry_path(s.entry)) } { (s.entry.name) } }
                             td { (s.entry.kind.as_str()) }
-                            td { ul { @for r in crate::site::reasons(s) { li { (words::reason(r)) } } } }
+                            td { ul { @for r in &s.why.reasons { li { (words::reason(r)) } } } }
                             td.status { (words::status(s.why.status)) }
                         }
                     }
