@@ -14,10 +14,10 @@ use std::io::sink;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use certs::answer::query::Selection;
+use certs::answer::report::EntryRow;
 use certs::load::{self, Source};
-use certs::query::Selection;
 use certs::render::{self, ListFormat, Style};
-use certs::report::EntryRow;
 
 fn main() {
     let wanted: Vec<String> = std::env::args()

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
+use certs::catalog::entry::{Entry, Jurisdiction};
+use certs::catalog::region::Country;
 use certs::load::{self, Source};
-use certs::model::{Entry, Jurisdiction};
-use certs::region::Country;
 
 /// Countries the generated entries rotate through; `sg` is one in ten.
 const COUNTRIES: [&str; 10] = ["sg", "de", "cn", "us", "jp", "kr", "my", "th", "fr", "br"];

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use certs::app;
-use certs::cli::Cli;
-use certs::exit::{self, Exit};
+use certs::cli::app;
+use certs::cli::args::Cli;
+use certs::cli::exit::{self, Exit};
 
 fn main() -> ExitCode {
     // As `Cli::try_parse`, but the parser and its matches are leaked rather than
@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         Err(e) if exit::is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
             // Messages quote file names, keys and values: untrusted text.
-            let message = certs::untrusted::printable_lines(&format!("{e:#}"));
+            let message = certs::catalog::untrusted::printable_lines(&format!("{e:#}"));
             let _ = writeln!(err, "error: {message}");
             exit::code_for(&e).into()
         }

@@ -3,7 +3,7 @@
 mod common;
 use common::{catalog_dir, certs, entry, json, stdout};
 
-use certs::model::Entry;
+use certs::catalog::entry::Entry;
 
 #[test]
 fn list_json_is_an_array_of_full_entries_with_yaml_field_names() {
@@ -209,7 +209,7 @@ fn show_unknown_key_fails_with_a_suggestion() {
 fn help_documents_exit_codes() {
     let text = stdout(&["--help"]);
     assert!(
-        text.ends_with(&format!("{}\n", certs::exit::HELP)),
+        text.ends_with(&format!("{}\n", certs::cli::exit::HELP)),
         "{text}"
     );
 }

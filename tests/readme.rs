@@ -47,7 +47,7 @@ fn without_ages(text: &str) -> String {
 fn the_exit_status_table_is_the_one_certs_uses() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for (exit, meaning) in certs::exit::Exit::ALL {
+    for (exit, meaning) in certs::cli::exit::Exit::ALL {
         let row = format!("| {} | {meaning} |", exit.code());
         assert!(readme.contains(&row), "README lacks `{row}`");
     }

@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use clap::CommandFactory;
 use clap::builder::{PossibleValue, TypedValueParser};
 
-use super::Cli;
-use crate::query::Span;
-use crate::region::RegionQuery;
-use crate::vocab::Vocabulary;
+use super::args::Cli;
+use crate::answer::query::Span;
+use crate::catalog::region::RegionQuery;
+use crate::catalog::vocab::Vocabulary;
 
 /// The whole command, every subcommand built, for man pages.
 pub fn command() -> clap::Command {
@@ -104,5 +104,5 @@ pub(super) fn parse_span(s: &str) -> Result<Span, String> {
 }
 
 pub(super) fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::query::parse_day(s)
+    crate::answer::query::parse_day(s)
 }

@@ -7,11 +7,11 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::words;
 use super::{Column, Row};
-use crate::model::{Entry, Evidence, FIELDS, LIST_SEPARATOR};
-use crate::query::{Reason, StatusAsOf};
-use crate::report::{
+use crate::answer::query::{Reason, StatusAsOf};
+use crate::answer::report::{
     Dated, EntryRow, EvidenceRow, IndustryFacet, RegionFacet, Requirement, Shortfall,
 };
+use crate::catalog::entry::{Entry, Evidence, FIELDS, LIST_SEPARATOR};
 
 /// The reasons an entry is in an answer, as the short strings `--explain` prints.
 pub fn why(reasons: &[Reason<'_>]) -> Vec<String> {

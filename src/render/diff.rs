@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::Style;
-use crate::diff::CatalogDiff;
-use crate::untrusted::printable;
+use crate::answer::diff::CatalogDiff;
+use crate::catalog::untrusted::printable;
 
 pub fn diff_text(out: &mut dyn Write, d: &CatalogDiff, style: &Style) -> io::Result<()> {
     if d.is_empty() {

@@ -9,12 +9,12 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::text::{ShowContext, heading, lines, sections};
 use super::words;
+use crate::answer::query::status_as_of;
+use crate::answer::report::Mark;
+use crate::answer::site::{Files, IndexRow, Plan, ValuePage, entry_path};
 use crate::catalog::Catalog;
-use crate::manifest::Manifest;
-use crate::model::{Entry, Industry, Kind};
-use crate::query::status_as_of;
-use crate::report::Mark;
-use crate::site::{Files, IndexRow, Plan, ValuePage, entry_path};
+use crate::catalog::entry::{Entry, Industry, Kind};
+use crate::catalog::manifest::Manifest;
 
 const STYLE: &str = include_str!("site/style.css");
 const SCRIPT: &str = include_str!("site/app.js");

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::text::{ShowContext, heading, lines, sections};
-use crate::model::Entry;
+use crate::catalog::entry::Entry;
 
 /// A pipe table; `|` and line breaks inside cells are escaped so the table holds.
 pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
@@ -27,7 +27,7 @@ pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) 
 /// escaped and line breaks are spaces.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in crate::untrusted::printable(s).chars() {
+    for c in crate::catalog::untrusted::printable(s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::untrusted::printable;
+use crate::catalog::untrusted::printable;
 
 pub use columns::shortfall;
 pub use delimited::write_delimited;
@@ -28,7 +28,7 @@ pub use diff::diff_text;
 pub use text::{ShowContext, show_text};
 pub use verdicts::{matrix, requirements, validation, verification};
 
-crate::vocab::vocabulary! {
+crate::catalog::vocab::vocabulary! {
     /// Output formats for listing commands.
     #[derive(Default)]
     ListFormat ("format") {
@@ -50,7 +50,7 @@ crate::vocab::vocabulary! {
     }
 }
 
-crate::vocab::vocabulary! {
+crate::catalog::vocab::vocabulary! {
     /// Output formats for `certs show`.
     ShowFormat ("format") {
         /// Labelled fields for reading.
@@ -64,7 +64,7 @@ crate::vocab::vocabulary! {
     }
 }
 
-crate::vocab::vocabulary! {
+crate::catalog::vocab::vocabulary! {
     /// Output formats for commands that report results rather than list records.
     ReportFormat ("format") {
         /// Lines for reading.
@@ -74,7 +74,7 @@ crate::vocab::vocabulary! {
     }
 }
 
-crate::vocab::vocabulary! {
+crate::catalog::vocab::vocabulary! {
     /// When to use colour.
     ColorChoice ("colour choice") {
         /// On a terminal, unless `NO_COLOR` is set or `TERM=dumb`.

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use super::{Style, words, wrap};
-use crate::manifest::Manifest;
-use crate::model::{Entry, FIELDS, Shown};
-use crate::query::StatusAsOf;
-use crate::untrusted::printable;
+use crate::answer::query::StatusAsOf;
+use crate::catalog::entry::{Entry, FIELDS, Shown};
+use crate::catalog::manifest::Manifest;
+use crate::catalog::untrusted::printable;
 
 /// What `show` knows besides the entry: the day it is judged on, its status then,
 /// and the catalog's manifest, which names the source documents.

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use super::{ListFormat, Style, grid, json, words, yaml};
+use crate::answer::report::{Matrix, Requirement};
+use crate::catalog::untrusted::printable;
 use crate::load::Loaded;
-use crate::report::{Matrix, Requirement};
-use crate::untrusted::printable;
 
 /// Compiler-style problem lines, then `21 entries, 0 problems`.
 /// `errors` and `warnings` count every problem found, also those left out.
@@ -124,10 +124,10 @@ pub fn matrix(
 /// what was searched for), what drifted, what was accepted and why; then the totals.
 pub fn verification(
     out: &mut dyn Write,
-    r: &crate::verify::Report,
+    r: &crate::check::verify::Report,
     style: &Style,
 ) -> io::Result<()> {
-    use crate::verify::Outcome;
+    use crate::check::verify::Outcome;
     for e in &r.entries {
         let Some(section) = &e.section else {
             writeln!(

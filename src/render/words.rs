@@ -2,10 +2,10 @@
 //! Kept in one place so that `--explain`, `require` and `show` say the same thing the
 //! same way, and so the phrases people grep for (`global`, `any industry`) stay put.
 
-use crate::manifest::Manifest;
-use crate::model::{Entry, Evidence, Industry, Jurisdiction, SourceRef};
-use crate::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
-use crate::region::RegionQuery;
+use crate::answer::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
+use crate::catalog::entry::{Entry, Evidence, Industry, Jurisdiction, SourceRef};
+use crate::catalog::manifest::Manifest;
+use crate::catalog::region::RegionQuery;
 
 /// The INDUSTRIES cell of a cross-industry entry.
 pub const ANY_INDUSTRY_CELL: &str = "any";

@@ -11,7 +11,7 @@
 //! - **Industry.** An entry matches an industry it is aimed at; an entry aimed at no
 //!   industry in particular is cross-industry and matches every industry. `--exact`
 //!   drops cross-industry matches.
-//! - **Lifecycle**, as [`crate::lifecycle`] judges it on the as-of day: current
+//! - **Lifecycle**, as [`crate::answer::lifecycle`] judges it on the as-of day: current
 //!   entries (active or unstated) are selected unless `--status` or
 //!   `--all-statuses` says otherwise.
 //!
@@ -22,10 +22,10 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use crate::lifecycle::{Lifecycle, Span, StatusAsOf, parse_day, status_as_of};
-use crate::model::{CoveredRegion, Entry, Industry, Jurisdiction, Kind};
-use crate::region::{EU, RegionQuery};
-use crate::vocab::vocabulary;
+pub use crate::answer::lifecycle::{Lifecycle, Span, StatusAsOf, parse_day, status_as_of};
+use crate::catalog::entry::{CoveredRegion, Entry, Industry, Jurisdiction, Kind};
+use crate::catalog::region::{EU, RegionQuery};
+use crate::catalog::vocab::vocabulary;
 
 /// How an entry meets a region value.
 #[derive(Debug, Clone, PartialEq, Eq)]

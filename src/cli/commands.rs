@@ -6,25 +6,25 @@ use std::io::Write;
 
 use anyhow::Context;
 
+use crate::answer::diff;
+use crate::answer::query::{Selected, Selection, StatusPick, status_as_of};
+use crate::answer::report::{self, MatrixBy, MatrixColumn};
+use crate::catalog::entry::{Entry, Industry};
+use crate::catalog::vocab::Vocabulary;
 use crate::catalog::{Catalog, Lookup};
-use crate::cli::{
+use crate::cli::args::{
     CompletionsArgs, DiffArgs, ManArgs, MatrixArgs, RequireArgs, ShowArgs, SiteArgs, ValidateArgs,
     VerifyArgs,
 };
-use crate::diff;
-use crate::exit::{Exit, Refusal};
+use crate::cli::exit::{Exit, Refusal};
+use crate::cli::session::Session;
 use crate::load::{self, Source};
-use crate::model::{Entry, Industry};
-use crate::query::{Selected, Selection, StatusPick, status_as_of};
 use crate::render::{self, ListFormat, ReportFormat, ShowContext, ShowFormat};
-use crate::report::{self, MatrixBy, MatrixColumn};
-use crate::session::Session;
-use crate::vocab::Vocabulary;
 
 /// The entry a key finds, or why it finds none: an unknown key suggests the closest
 /// entry, an ambiguous one lists every candidate.
 pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&'c Entry, String> {
-    let shown = crate::untrusted::shorten(key);
+    let shown = crate::catalog::untrusted::shorten(key);
     match catalog.lookup(key) {
         Lookup::Found(e) => Ok(e),
         Lookup::Ambiguous(found) => {
@@ -248,14 +248,14 @@ pub fn verify(
 ) -> anyhow::Result<Exit> {
     let catalog = ctx.load(err)?;
     let shown = args.document.display().to_string();
-    let bytes = crate::read::read_limited(&args.document, MAX_DOCUMENT_BYTES, "a text file")
+    let bytes = crate::load::read::read_limited(&args.document, MAX_DOCUMENT_BYTES, "a text file")
         .map_err(|e| match e {
-            crate::read::Limited::TooLarge(n) => anyhow::anyhow!(
+            crate::load::read::Limited::TooLarge(n) => anyhow::anyhow!(
                 "cannot verify against `{shown}`: it is {n} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit for a document"
             ),
-            crate::read::Limited::Other(msg) => anyhow::anyhow!("cannot verify against `{shown}`: {msg}"),
+            crate::load::read::Limited::Other(msg) => anyhow::anyhow!("cannot verify against `{shown}`: {msg}"),
         })?;
-    let text = crate::read::decode(bytes).map_err(|((line, col), msg)| {
+    let text = crate::load::read::decode(bytes).map_err(|((line, col), msg)| {
         anyhow::anyhow!("cannot verify against `{shown}`:{line}:{col}: {msg}")
     })?;
     let listed: Vec<&str> = catalog
@@ -283,8 +283,8 @@ pub fn verify(
             )));
         }
     };
-    let doc = crate::verify::Document::parse(&text);
-    let report = crate::verify::verify(catalog.entries().iter(), &document_id, &doc);
+    let doc = crate::check::verify::Document::parse(&text);
+    let report = crate::check::verify::verify(catalog.entries().iter(), &document_id, &doc);
     match args.format {
         ReportFormat::Json => render::json(out, &report)?,
         ReportFormat::Text => render::verification(out, &report, &ctx.style)?,
@@ -304,7 +304,7 @@ pub fn site(
 ) -> anyhow::Result<Exit> {
     let catalog = ctx.load(err)?;
     let selection = ctx.selection(&args.select);
-    let plan = crate::site::plan(catalog, &selection, args.title);
+    let plan = crate::answer::site::plan(catalog, &selection, args.title);
     let mut files = render::html::pages(&plan, catalog);
     // The same bytes `certs list --format json|csv` writes for this selection.
     let rows: Vec<report::EntryRow> = selection
@@ -339,7 +339,7 @@ pub fn site(
         "wrote {} files for {} entries to {}",
         files.len(),
         plan.rows.len(),
-        crate::untrusted::printable(&dir.display().to_string())
+        crate::catalog::untrusted::printable(&dir.display().to_string())
     )?;
     Ok(Exit::Success)
 }
@@ -364,7 +364,7 @@ pub fn completions(
             Vec::new()
         }
     };
-    let mut cmd = crate::cli::command_for_completion(&ids);
+    let mut cmd = crate::cli::args::command_for_completion(&ids);
     // Into a buffer first: clap_complete panics on a write error, and a full disk or a
     // closed pipe must take the normal error path.
     let mut script = Vec::new();
@@ -374,7 +374,7 @@ pub fn completions(
 }
 
 pub fn man(args: ManArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
-    let cmd = crate::cli::command();
+    let cmd = crate::cli::args::command();
     let page = match &args.command {
         None => cmd,
         Some(name) => {

@@ -1,10 +1,20 @@
-//! The catalog: validated entries sorted by id, and how a key people type finds one.
+//! The catalog wing: the types every other stage speaks. Takes nothing from the other
+//! wings; hands on [`Entry`](entry::Entry) and its validating scalars, the closed
+//! vocabularies, regions, the manifest, the one field table ([`entry::FIELDS`]), the
+//! rules for untrusted text, and [`Catalog`]: validated entries sorted by id, and how a
+//! key people type finds one.
+
+pub mod entry;
+pub mod manifest;
+pub mod region;
+pub mod untrusted;
+pub mod vocab;
 
 use std::sync::OnceLock;
 
-use crate::manifest::Manifest;
-use crate::model::Entry;
-use crate::query::squeeze;
+use crate::answer::query::squeeze;
+use crate::catalog::entry::Entry;
+use crate::catalog::manifest::Manifest;
 
 /// A loaded, validated catalog, sorted by id, with its manifest if it has one.
 #[derive(Debug, Clone, Default)]
@@ -104,7 +114,7 @@ impl Catalog {
             _ => return Lookup::Ambiguous(starts),
         }
         let all_names = self.entries.iter().flat_map(|e| e.names());
-        let closest = crate::vocab::closest(key, all_names);
+        let closest = crate::catalog::vocab::closest(key, all_names);
         Lookup::Missing(
             closest.and_then(|n| self.entries.iter().find(|e| e.names().any(|m| m == n))),
         )

@@ -13,8 +13,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::region::Country;
-use crate::vocab::{obj, string_scalar, vocabulary};
+use crate::catalog::region::Country;
+use crate::catalog::vocab::{obj, string_scalar, vocabulary};
 
 /// One certification, attestation, audit, assessment, licence or similar piece of
 /// compliance evidence.
@@ -475,7 +475,7 @@ impl Id {
 impl FromStr for Id {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let valid = !s.is_empty()
             && s.len() <= Self::MAX_LEN
             && !s.starts_with('-')
@@ -516,7 +516,7 @@ impl Jurisdiction {
     pub fn countries(&self) -> Vec<Country> {
         match self {
             Jurisdiction::Global => Vec::new(),
-            Jurisdiction::Eu => crate::region::EU.to_vec(),
+            Jurisdiction::Eu => crate::catalog::region::EU.to_vec(),
             Jurisdiction::Country(c) => vec![*c],
         }
     }
@@ -525,7 +525,7 @@ impl Jurisdiction {
 impl FromStr for Jurisdiction {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         match s {
             "global" => Ok(Jurisdiction::Global),
             "eu" => Ok(Jurisdiction::Eu),
@@ -613,7 +613,7 @@ impl PartialOrd for PartialDate {
 impl FromStr for PartialDate {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let bad = || {
             format!(
                 "invalid date `{short}`, expected `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a year from {} to {}",
@@ -694,7 +694,7 @@ impl Timestamp {
 impl FromStr for Timestamp {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let bad = || {
             format!("invalid timestamp `{short}`, expected `YYYY-MM-DD HH:MM:SS` or `YYYY-MM-DD`")
         };
@@ -758,7 +758,7 @@ impl FromStr for Link {
     /// A quote is refused too, so a link can be written into Markdown or an HTML
     /// attribute without breaking out of it.
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let bad = || {
             format!(
                 "invalid link `{short}`, expected an absolute http:// or https:// URL with a host"

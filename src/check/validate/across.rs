@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use super::Checked;
-use crate::locate::Locator;
-use crate::manifest::Manifest;
-use crate::problem::Problem;
+use crate::catalog::manifest::Manifest;
+use crate::check::locate::Locator;
+use crate::check::problem::Problem;
 
 /// Collisions placed one by one in a file before the rest are counted.
 const MAX_COLLISIONS_PLACED: usize = 20;
@@ -31,8 +31,8 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
         // few collisions at their place, then count the rest.
         let mut collisions = 0usize;
         for (field, key) in keys {
-            let folded = crate::query::squeeze(key);
-            let shown = crate::untrusted::shorten(key);
+            let folded = crate::answer::query::squeeze(key);
+            let shown = crate::catalog::untrusted::shorten(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,

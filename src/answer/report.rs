@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Entry, Evidence, Industry, PartialDate};
-use crate::query::{Reason, Selected, Selection, Span, StatusAsOf, Strength};
-use crate::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
+use crate::answer::query::{Reason, Selected, Selection, Span, StatusAsOf, Strength};
+use crate::catalog::entry::{Entry, Evidence, Industry, PartialDate};
+use crate::catalog::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
 
 /// An entry in a listing, with why it is there. JSON and YAML write the entry itself;
 /// with `--explain`, its status and reasons beside it.
@@ -86,7 +86,11 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
     let values = countries
         .into_iter()
         .map(RegionQuery::Country)
-        .chain(crate::region::GROUPS.iter().map(RegionQuery::Group))
+        .chain(
+            crate::catalog::region::GROUPS
+                .iter()
+                .map(RegionQuery::Group),
+        )
         .chain(std::iter::once(RegionQuery::Global));
     values
         .map(|q| {
@@ -146,7 +150,7 @@ pub fn industries_facets(entries: &[Entry], selection: &Selection) -> Vec<Indust
         .collect()
 }
 
-crate::vocab::vocabulary! {
+crate::catalog::vocab::vocabulary! {
     /// What the coverage matrix's columns are.
     MatrixBy ("matrix axis") {
         /// Region values.
@@ -391,7 +395,7 @@ pub fn require<'e>(
             };
         }
     };
-    let status = crate::query::status_as_of(e, selection.as_of);
+    let status = crate::answer::query::status_as_of(e, selection.as_of);
     let mut unmet = Vec::new();
     let mut reasons = Vec::new();
     if !status.status.is_current() {
@@ -399,13 +403,13 @@ pub fn require<'e>(
     }
     let exact = selection.exact;
     for q in &selection.regions {
-        match crate::query::region_match(e, q, exact) {
+        match crate::answer::query::region_match(e, q, exact) {
             Some(m) => reasons.push(Reason::Region(*q, m)),
             None => unmet.push(Shortfall::Region(e, *q, exact)),
         }
     }
     for &i in &selection.industries {
-        match crate::query::industry_match(e, i, exact) {
+        match crate::answer::query::industry_match(e, i, exact) {
             Some(m) => reasons.push(Reason::Industry(i, m)),
             None => unmet.push(Shortfall::Industry(e, i, exact)),
         }

@@ -1,18 +1,18 @@
 //! Dispatch: the session from flags > environment > config file > defaults, then one
 //! call per command. The listing commands (`list`, `evidence`, `stale`, `expiring`,
-//! `regions`, `industries`) share one handler; the rest live in [`crate::commands`].
+//! `regions`, `industries`) share one handler; the rest live in [`crate::cli::commands`].
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command};
-use crate::commands;
-use crate::config::{self, Config};
-use crate::exit::{Exit, Refusal};
+use crate::answer::query;
+use crate::answer::report::{self, EntryRow};
+use crate::cli::args::{Cli, Command};
+use crate::cli::commands;
+use crate::cli::config::{self, Config};
+use crate::cli::exit::{Exit, Refusal};
+use crate::cli::session::Session;
 use crate::load::Source;
-use crate::query;
 use crate::render::ColorChoice;
-use crate::report::{self, EntryRow};
-use crate::session::Session;
 
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     // These need neither config nor catalog, and must work even when either is broken.

@@ -1,9 +1,17 @@
+//! The load wing: bytes on disk, or embedded at build time, into entries and problems.
+//! Takes a [`Source`]; hands on [`Loaded`]: a [`Catalog`] of the entries that parsed,
+//! every problem found (through the `check` wing), and what was skipped. Every limit on
+//! untrusted bytes (size, count, regular files only, the YAML budget) is applied here.
+//!
 //! Reading a catalog: the embedded one, or a directory of YAML files.
 //!
 //! Every file is read under limits (size, count, regular files only), parsed into an
 //! [`Entry`] with a strict YAML budget (no anchors or aliases, bounded depth and node
-//! count), then checked by [`crate::validate`]. Problems are collected for all files;
+//! count), then checked by [`crate::check::validate`]. Problems are collected for all files;
 //! the catalog holds the entries that parsed.
+
+pub mod read;
+pub mod yaml;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,14 +21,14 @@ use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::catalog::Catalog;
-use crate::manifest::{self, Manifest};
-use crate::model::Entry;
-use crate::problem::Problem;
-use crate::validate;
-pub use crate::yaml::parse_entry;
+use crate::catalog::entry::Entry;
+use crate::catalog::manifest::{self, Manifest};
+use crate::check::problem::Problem;
+use crate::check::validate;
+pub use crate::load::yaml::parse_entry;
 
-pub use crate::read::MAX_FILE_BYTES;
-use crate::read::{decode, io_reason, read_file};
+pub use crate::load::read::MAX_FILE_BYTES;
+use crate::load::read::{decode, io_reason, read_file};
 /// Most files a catalog may hold: twice the largest catalog we benchmark.
 pub const MAX_ENTRIES: usize = 200_000;
 
@@ -28,7 +36,7 @@ pub const MAX_ENTRIES: usize = 200_000;
 static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The shipped catalog's manifest.
-pub static EMBEDDED_MANIFEST: &str = include_str!("../data/catalog.toml");
+pub static EMBEDDED_MANIFEST: &str = include_str!("../../data/catalog.toml");
 
 /// Where a catalog comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,7 +134,7 @@ pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Resul
 pub fn embedded_entries() -> Result<Vec<Entry>, String> {
     // The generated code names what the shipped data holds; a type may go unused.
     #[allow(unused_imports)]
-    use crate::model::{CoveredRegion, Evidence, Normalisation, Period, Scope, SourceRef};
+    use crate::catalog::entry::{CoveredRegion, Evidence, Normalisation, Period, Scope, SourceRef};
     use std::str::FromStr;
     fn s(text: &str) -> String {
         text.to_owned()
@@ -353,7 +361,7 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
         Err((pos, msg)) => {
             // The typed parse stops at the first problem; walk the tree for all of them.
             // Problems it cannot see (several documents, too deep) keep the parser's.
-            let all = crate::lint::check(text);
+            let all = crate::check::tree::check(text);
             if all.is_empty() {
                 return Parsed::failed(Problem::error(&origin.file, msg).at(pos));
             }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::catalog::Catalog;
-use crate::model::{Entry, FIELDS};
+use crate::catalog::entry::{Entry, FIELDS};
 
 #[derive(Debug, Default, Serialize)]
 pub struct CatalogDiff {

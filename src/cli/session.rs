@@ -8,11 +8,11 @@ use std::io::{IsTerminal, Write};
 use anyhow::anyhow;
 use chrono::NaiveDate;
 
+use crate::answer::query::{Selection, StatusPick};
 use crate::catalog::Catalog;
-use crate::cli::{ListingArgs, SelectArgs};
-use crate::exit::Exit;
+use crate::cli::args::{ListingArgs, SelectArgs};
+use crate::cli::exit::Exit;
 use crate::load::{self, Source};
-use crate::query::{Selection, StatusPick};
 use crate::render::{self, ColorChoice, ListFormat, Row, Style};
 
 /// What every command needs besides its own arguments.

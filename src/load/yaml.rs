@@ -5,8 +5,8 @@
 use serde_saphyr::MessageFormatter;
 use serde_saphyr::budget::BudgetBreach;
 
-use crate::model::Entry;
-use crate::read::MAX_FILE_BYTES;
+use crate::catalog::entry::Entry;
+use crate::load::read::MAX_FILE_BYTES;
 
 /// Deepest nesting the format needs is 4 (`evidence` > item > `access` > value).
 const MAX_DEPTH: usize = 16;

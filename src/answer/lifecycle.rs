@@ -12,8 +12,8 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Entry, PartialDate, Status};
-use crate::vocab::vocabulary;
+use crate::catalog::entry::{Entry, PartialDate, Status};
+use crate::catalog::vocab::vocabulary;
 
 vocabulary! {
     /// An entry's lifecycle status as of a date: the stated status, corrected by its dates.
@@ -116,7 +116,7 @@ impl Span {
 impl FromStr for Span {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let bad = || {
             format!(
                 "invalid span `{short}`, expected a number and a unit: `90d`, `6w`, `18m` or `2y`"
@@ -158,7 +158,7 @@ impl fmt::Display for Span {
 /// A day as `YYYY-MM-DD` exactly: four-digit year, two-digit month and day, nothing
 /// around it. Looser readings (`2026-1-1`, `+2026-01-01`) are typos more often than not.
 pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    let short = crate::untrusted::shorten(s);
+    let short = crate::catalog::untrusted::shorten(s);
     match s.parse::<PartialDate>() {
         Ok(PartialDate::Day(d)) if s.len() == 10 => Ok(d),
         _ => Err(format!("invalid date `{short}`, expected YYYY-MM-DD")),

@@ -15,7 +15,7 @@
 use chrono::Datelike;
 use serde::Serialize;
 
-use crate::model::{Entry, PartialDate};
+use crate::catalog::entry::{Entry, PartialDate};
 
 /// The fields `verify` does not check, because the catalog decides them.
 pub const EDITORIAL: &[&str] = &["kind", "industries", "jurisdictions", "aliases", "summary"];

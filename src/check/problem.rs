@@ -2,7 +2,7 @@
 //!
 //! Problems are collected, never thrown: a maintainer fixes ten in one run, not one per
 //! run. Parser errors arrive with a line and column; problems found by the semantic
-//! checks are placed afterwards by [`crate::locate::Locator`].
+//! checks are placed afterwards by [`crate::check::locate::Locator`].
 
 use std::fmt;
 
@@ -97,9 +97,9 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}: {}: {}",
-            crate::untrusted::printable(&self.location()),
+            crate::catalog::untrusted::printable(&self.location()),
             self.severity_word(),
-            crate::untrusted::printable(&self.message)
+            crate::catalog::untrusted::printable(&self.message)
         )
     }
 }

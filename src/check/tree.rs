@@ -12,11 +12,11 @@ use std::borrow::Cow;
 
 use granit_parser::{Event, Parser, ScalarStyle};
 
-use crate::model::{
+use crate::catalog::entry::{
     Access, EvidenceType, Id, Industry, Jurisdiction, Kind, Link, PartialDate, Status, Timestamp,
 };
-use crate::region::Country;
-use crate::vocab::closest;
+use crate::catalog::region::Country;
+use crate::catalog::vocab::closest;
 
 /// A YAML node with where it starts (1-based line and column).
 struct Node<'a> {

@@ -4,7 +4,7 @@
 //! file adds only what the standard does not have: the short names people type
 //! (`south korea`, `vietnam`, `uk`), and the groups compliance teams use (`eu`, `sea`,
 //! `apac`, `americas`). How a region value matches an entry is decided in
-//! [`crate::query`].
+//! [`crate::answer::query`].
 
 use std::fmt;
 use std::str::FromStr;
@@ -60,8 +60,8 @@ impl Country {
 
     /// Looks up an English country name (common, ISO or alias), ignoring case.
     pub fn from_name(name: &str) -> Option<Country> {
-        let wanted = crate::vocab::fold(name);
-        Country::all().find(|c| c.names().any(|n| crate::vocab::fold(n) == wanted))
+        let wanted = crate::catalog::vocab::fold(name);
+        Country::all().find(|c| c.names().any(|n| crate::catalog::vocab::fold(n) == wanted))
     }
 
     const fn known(code: &str) -> Country {
@@ -74,7 +74,7 @@ impl FromStr for Country {
     type Err = String;
     /// Accepts exactly a lowercase code: data files are canonical. The CLI lowercases first.
     fn from_str(s: &str) -> Result<Self, String> {
-        let short = crate::untrusted::shorten(s);
+        let short = crate::catalog::untrusted::shorten(s);
         let lower = s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase());
         if lower && CountryCode::for_alpha2_caseless(s).is_ok() {
             Ok(Country::known(s))
@@ -91,10 +91,10 @@ impl fmt::Display for Country {
         f.write_str(self.code())
     }
 }
-crate::vocab::string_scalar!(
+crate::catalog::vocab::string_scalar!(
     Country,
     "a lowercase ISO 3166-1 alpha-2 country code",
-    crate::vocab::obj(&[(
+    crate::catalog::vocab::obj(&[(
         "enum",
         Country::all()
             .map(|c| c.to_string())
@@ -317,7 +317,7 @@ impl FromStr for RegionQuery {
     /// Accepts a country code in any case, an English country name, a group (or a
     /// common name for it) or `global`.
     fn from_str(s: &str) -> Result<Self, String> {
-        use crate::vocab::fold;
+        use crate::catalog::vocab::fold;
         let wanted = fold(s);
         if wanted == "global" {
             return Ok(RegionQuery::Global);
@@ -341,7 +341,7 @@ impl FromStr for RegionQuery {
 
 /// The error for a region value that names nothing, with the closest value.
 fn unknown_region(s: &str) -> String {
-    let short = crate::untrusted::shorten(s);
+    let short = crate::catalog::untrusted::shorten(s);
     let squeezed: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
     let mut names: Vec<(&'static str, String)> = vec![("global", "global".to_owned())];
     for g in GROUPS {
@@ -352,8 +352,8 @@ fn unknown_region(s: &str) -> String {
         names.extend(c.names().map(|n| (n, c.code().to_owned())));
     }
     // Compare without spaces too, so `hongkong` finds `Hong Kong`.
-    let hint = crate::vocab::closest(&squeezed, names.iter().map(|(n, _)| *n))
-        .or_else(|| crate::vocab::closest(s, names.iter().map(|(n, _)| *n)))
+    let hint = crate::catalog::vocab::closest(&squeezed, names.iter().map(|(n, _)| *n))
+        .or_else(|| crate::catalog::vocab::closest(s, names.iter().map(|(n, _)| *n)))
         .and_then(|n| names.iter().find(|(name, _)| *name == n))
         .map(|(name, code)| {
             if name.eq_ignore_ascii_case(code) {

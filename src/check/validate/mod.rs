@@ -11,9 +11,9 @@ use std::hash::Hash;
 
 use chrono::NaiveDate;
 
-use crate::locate::Locator;
-use crate::model::Entry;
-use crate::problem::Problem;
+use crate::catalog::entry::Entry;
+use crate::check::locate::Locator;
+use crate::check::problem::Problem;
 
 mod across;
 pub use across::{check_catalog, check_sources};
@@ -166,7 +166,7 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
         }
     }
     for (path, text, breaks) in texts {
-        if let Some(what) = crate::untrusted::first_forbidden(text, breaks) {
+        if let Some(what) = crate::catalog::untrusted::first_forbidden(text, breaks) {
             found.error(
                 path,
                 None,

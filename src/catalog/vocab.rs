@@ -44,7 +44,7 @@ pub fn unknown<V: Vocabulary>(text: &str) -> String {
     format!(
         "unknown {} `{}`, expected one of: {}{hint}",
         V::WHAT,
-        crate::untrusted::shorten(text),
+        crate::catalog::untrusted::shorten(text),
         names.join(", ")
     )
 }
@@ -105,7 +105,7 @@ macro_rules! vocabulary {
             }
         }
 
-        impl $crate::vocab::Vocabulary for $name {
+        impl $crate::catalog::vocab::Vocabulary for $name {
             const WHAT: &'static str = $what;
             fn all() -> &'static [Self] {
                 Self::ALL
@@ -130,13 +130,13 @@ macro_rules! vocabulary {
             fn from_str(s: &str) -> Result<Self, String> {
                 match s {
                     $($text $(| $alias)* => Ok($name::$variant),)+
-                    _ => Err($crate::vocab::unknown::<$name>(s)),
+                    _ => Err($crate::catalog::vocab::unknown::<$name>(s)),
                 }
             }
         }
 
         // Through `FromStr`, so an unknown value is reported in our words, at its line.
-        $crate::vocab::string_scalar!(@de $name, concat!("one of the ", $what, " values"));
+        $crate::catalog::vocab::string_scalar!(@de $name, concat!("one of the ", $what, " values"));
     };
 }
 pub(crate) use vocabulary;
@@ -182,7 +182,7 @@ macro_rules! string_scalar {
             }
         }
 
-        $crate::vocab::string_scalar!(@de $name, $expecting);
+        $crate::catalog::vocab::string_scalar!(@de $name, $expecting);
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -206,7 +206,7 @@ pub(crate) fn obj(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Industry, Kind};
+    use crate::catalog::entry::{Industry, Kind};
 
     #[test]
     fn people_type_any_case_and_separator() {

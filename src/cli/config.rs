@@ -56,16 +56,17 @@ pub fn load() -> anyhow::Result<Config> {
     if !required && !path.exists() {
         return Ok(Config::default());
     }
-    let bytes =
-        crate::read::read_limited(&path, MAX_CONFIG_BYTES, "a TOML file").map_err(|e| match e {
-            crate::read::Limited::TooLarge(n) => {
+    let bytes = crate::load::read::read_limited(&path, MAX_CONFIG_BYTES, "a TOML file").map_err(
+        |e| match e {
+            crate::load::read::Limited::TooLarge(n) => {
                 anyhow::anyhow!(
                     "cannot read {named}: it is {n} bytes, over the {MAX_CONFIG_BYTES}-byte limit"
                 )
             }
-            crate::read::Limited::Other(msg) => anyhow::anyhow!("cannot read {named}: {msg}"),
-        })?;
-    let text = crate::read::decode(bytes)
+            crate::load::read::Limited::Other(msg) => anyhow::anyhow!("cannot read {named}: {msg}"),
+        },
+    )?;
+    let text = crate::load::read::decode(bytes)
         .map_err(|((line, col), msg)| anyhow::anyhow!("{}:{line}:{col}: {msg}", path.display()))?;
     parse(&text, &path)
 }

@@ -1,0 +1,12 @@
+//! The answer wing: a catalog and a question into rows with reasons. Takes a
+//! [`Catalog`](crate::catalog::Catalog) and a [`Selection`](query::Selection) (plain
+//! data, never clap types); hands on the selected entries with the reasons each applies
+//! ([`query`]), their status as of a day ([`lifecycle`]), the derived rows each report
+//! shows ([`report`]), differences between catalogs ([`diff`]) and the plan of a site
+//! ([`site`]). No words and no bytes: the `render` wing writes them.
+
+pub mod diff;
+pub mod lifecycle;
+pub mod query;
+pub mod report;
+pub mod site;
