@@ -25,7 +25,7 @@ use serde::Serialize;
 pub use crate::answer::lifecycle::{Lifecycle, Span, StatusAsOf, parse_day, status_as_of};
 use crate::catalog::entry::{CoveredRegion, Entry, Industry, Jurisdiction, Kind};
 use crate::catalog::region::{EU, RegionQuery};
-use crate::catalog::vocab::vocabulary;
+use crate::catalog::vocab::{squeeze, vocabulary};
 
 /// How an entry meets a region value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,15 +296,6 @@ pub fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
                 .chain(ev.url.as_ref().map(|u| u.as_str()))
         }))
         .chain(e.links.iter().map(|l| l.as_str()))
-}
-
-/// Lowercase, without spaces, hyphens and underscores: `SOC 2`, `soc-2` and `soc2`
-/// are one word to a person searching.
-pub fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Whether the entry mentions `term` anywhere [`searchable`] looks.

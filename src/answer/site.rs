@@ -10,11 +10,12 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::answer::query::{Selected, Selection, searchable, squeeze};
+use crate::answer::query::{Selected, Selection, searchable};
 use crate::answer::report::{self, IndustryFacet, Matrix, MatrixBy, RegionFacet};
 use crate::catalog::Catalog;
 use crate::catalog::entry::{Entry, Industry};
 use crate::catalog::region::RegionQuery;
+use crate::catalog::vocab::squeeze;
 
 /// One page per region or industry value: the facet and its entries with reasons.
 pub struct ValuePage<'e, F> {

@@ -12,9 +12,9 @@ pub mod vocab;
 
 use std::sync::OnceLock;
 
-use crate::answer::query::squeeze;
 use crate::catalog::entry::Entry;
 use crate::catalog::manifest::Manifest;
+use crate::catalog::vocab::squeeze;
 
 /// A loaded, validated catalog, sorted by id, with its manifest if it has one.
 #[derive(Debug, Clone, Default)]
@@ -126,59 +126,5 @@ impl Catalog {
             Lookup::Found(e) => Some(e),
             _ => None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{Source, load};
-
-    fn catalog() -> Catalog {
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        load(&Source::Embedded, today).unwrap().catalog
-    }
-
-    #[test]
-    fn keys_ignore_case_spaces_hyphens_and_underscores() {
-        let c = catalog();
-        for (key, id) in [
-            ("PCI", "pci-dss"),
-            ("pci dss", "pci-dss"),
-            ("K-ISMS", "kisms"),
-            ("k isms", "kisms"),
-            ("bsi c5", "c5"),
-            ("sec 17a-4", "sec-17a-4"),
-            ("SEC_17a_4", "sec-17a-4"),
-        ] {
-            assert_eq!(c.get(key).map(|e| e.id.as_str()), Some(id), "{key}");
-        }
-    }
-
-    #[test]
-    fn a_key_that_starts_several_entries_is_ambiguous() {
-        let c = catalog();
-        match c.lookup("fsi") {
-            Lookup::Ambiguous(found) => {
-                let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
-                assert_eq!(
-                    ids,
-                    [
-                        "fsi-audit-id",
-                        "fsi-audit-my",
-                        "fsi-audit-ph",
-                        "fsi-audit-th"
-                    ]
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_near_miss_suggests_without_opening() {
-        let c = catalog();
-        assert!(matches!(c.lookup("tisx"), Lookup::Missing(Some(e)) if e.id.as_str() == "tisax"));
-        assert_eq!(c.lookup("zzzzzz"), Lookup::Missing(None));
     }
 }

@@ -203,6 +203,15 @@ pub(crate) fn obj(
         .collect()
 }
 
+/// Lowercase, without spaces, hyphens and underscores: `SOC 2`, `soc-2` and `soc2`
+/// are one word to a person searching.
+pub fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

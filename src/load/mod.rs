@@ -17,7 +17,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::bail;
 use chrono::NaiveDate;
 
 use crate::catalog::Catalog;
@@ -99,6 +98,67 @@ pub struct Loaded {
     pub files: usize,
 }
 
+/// Why there is no catalog to check at all. Problems inside files are not errors:
+/// they are collected in [`Loaded`].
+#[derive(Debug)]
+pub enum LoadError {
+    /// The catalog directory cannot be opened (`action` "open") or listed ("read").
+    Directory {
+        dir: PathBuf,
+        action: &'static str,
+        reason: String,
+    },
+    NotADirectory(PathBuf),
+    /// More files than [`MAX_ENTRIES`], in a directory or given one by one.
+    TooManyFiles {
+        dir: Option<PathBuf>,
+        max: usize,
+    },
+    NoYaml(PathBuf),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Directory {
+                dir,
+                action,
+                reason,
+            } => write!(
+                f,
+                "cannot {action} catalog directory `{}`: {reason}",
+                dir.display()
+            ),
+            Self::NotADirectory(dir) => write!(
+                f,
+                "`{}` is not a directory; expected a directory of .yaml files",
+                dir.display()
+            ),
+            Self::TooManyFiles {
+                dir: Some(dir),
+                max,
+            } => write!(
+                f,
+                "catalog directory `{}` holds more than {max} .yaml files, the most one catalog may have",
+                dir.display()
+            ),
+            Self::TooManyFiles { dir: None, max } => write!(
+                f,
+                "more than {max} catalog files given, the most one catalog may have"
+            ),
+            Self::NoYaml(dir) => write!(
+                f,
+                "catalog directory `{}` has no .yaml or .yml files",
+                dir.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+type Result<T, E = LoadError> = std::result::Result<T, E>;
+
 impl Loaded {
     pub fn error_count(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
@@ -114,7 +174,7 @@ impl Loaded {
 ///
 /// `today` is asked for only when checks run: finding it reads the time zone file,
 /// which the embedded path has no use for.
-pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> anyhow::Result<Loaded> {
+pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> Result<Loaded> {
     if *source == Source::Embedded
         && let Ok(entries) = embedded_entries()
         && entries.len() == EMBEDDED.len()
@@ -153,7 +213,7 @@ pub fn embedded_entries() -> Result<Vec<Entry>, String> {
 
 /// Loads and validates a catalog. Fails outright only when there is nothing to load
 /// (a missing or empty directory); problems in files are collected in [`Loaded`].
-pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
+pub fn load(source: &Source, today: NaiveDate) -> Result<Loaded> {
     let (files, skipped) = match source {
         Source::Embedded => (
             EMBEDDED
@@ -175,7 +235,7 @@ pub fn load(source: &Source, today: NaiveDate) -> anyhow::Result<Loaded> {
 /// directories, mixed. A file is checked as it is, whatever its name; the checks
 /// across entries run within the set given; the manifest is the one beside the
 /// first path, if there is one.
-pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> anyhow::Result<Loaded> {
+pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> Result<Loaded> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for path in paths {
@@ -192,7 +252,10 @@ pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> anyhow::Result<Loaded>
         }
     }
     if files.len() > MAX_ENTRIES {
-        bail!("more than {MAX_ENTRIES} catalog files given, the most one catalog may have");
+        return Err(LoadError::TooManyFiles {
+            dir: None,
+            max: MAX_ENTRIES,
+        });
     }
     let dir = paths.first().map(|p| {
         if p.is_dir() {
@@ -380,20 +443,15 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
 /// `read_dir` order. Returns the files and the names of those skipped.
 /// Files whose names start with a dot are skipped: editors and tools keep their own
 /// files there (`.#c5.yaml`, `.c5.yaml.swp`), and `ls` hides them too.
-fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<Skipped>)> {
-    let dir_error = |what: &str, e: std::io::Error| {
-        anyhow::anyhow!(
-            "cannot {what} catalog directory `{}`: {}",
-            dir.display(),
-            io_reason(&e)
-        )
+fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>)> {
+    let dir_error = |action: &'static str, e: std::io::Error| LoadError::Directory {
+        dir: dir.to_path_buf(),
+        action,
+        reason: io_reason(&e),
     };
     let meta = fs::metadata(dir).map_err(|e| dir_error("open", e))?;
     if !meta.is_dir() {
-        bail!(
-            "`{}` is not a directory; expected a directory of .yaml files",
-            dir.display()
-        );
+        return Err(LoadError::NotADirectory(dir.to_path_buf()));
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
@@ -417,17 +475,14 @@ fn list_dir(dir: &Path, max_entries: usize) -> anyhow::Result<(Vec<Origin>, Vec<
         }
         files.push((name, item.path()));
         if files.len() > max_entries {
-            bail!(
-                "catalog directory `{}` holds more than {max_entries} .yaml files, the most one catalog may have",
-                dir.display()
-            );
+            return Err(LoadError::TooManyFiles {
+                dir: Some(dir.to_path_buf()),
+                max: max_entries,
+            });
         }
     }
     if files.is_empty() {
-        bail!(
-            "catalog directory `{}` has no .yaml or .yml files",
-            dir.display()
-        );
+        return Err(LoadError::NoYaml(dir.to_path_buf()));
     }
     files.sort();
     skipped.sort();
@@ -514,5 +569,60 @@ mod tests {
         let err = list_dir(dir.path(), 3).unwrap_err().to_string();
         assert!(err.contains("holds more than 3 .yaml files"), "{err}");
         assert!(list_dir(dir.path(), 4).is_ok());
+    }
+}
+
+#[cfg(test)]
+/// Lookup on the embedded catalog: here, because the catalog wing cannot load one.
+mod lookup_tests {
+    use crate::catalog::{Catalog, Lookup};
+    use crate::load::{Source, load};
+
+    fn catalog() -> Catalog {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        load(&Source::Embedded, today).unwrap().catalog
+    }
+
+    #[test]
+    fn keys_ignore_case_spaces_hyphens_and_underscores() {
+        let c = catalog();
+        for (key, id) in [
+            ("PCI", "pci-dss"),
+            ("pci dss", "pci-dss"),
+            ("K-ISMS", "kisms"),
+            ("k isms", "kisms"),
+            ("bsi c5", "c5"),
+            ("sec 17a-4", "sec-17a-4"),
+            ("SEC_17a_4", "sec-17a-4"),
+        ] {
+            assert_eq!(c.get(key).map(|e| e.id.as_str()), Some(id), "{key}");
+        }
+    }
+
+    #[test]
+    fn a_key_that_starts_several_entries_is_ambiguous() {
+        let c = catalog();
+        match c.lookup("fsi") {
+            Lookup::Ambiguous(found) => {
+                let ids: Vec<&str> = found.iter().map(|e| e.id.as_str()).collect();
+                assert_eq!(
+                    ids,
+                    [
+                        "fsi-audit-id",
+                        "fsi-audit-my",
+                        "fsi-audit-ph",
+                        "fsi-audit-th"
+                    ]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_near_miss_suggests_without_opening() {
+        let c = catalog();
+        assert!(matches!(c.lookup("tisx"), Lookup::Missing(Some(e)) if e.id.as_str() == "tisax"));
+        assert_eq!(c.lookup("zzzzzz"), Lookup::Missing(None));
     }
 }

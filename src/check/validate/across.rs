@@ -31,7 +31,7 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
         // few collisions at their place, then count the rest.
         let mut collisions = 0usize;
         for (field, key) in keys {
-            let folded = crate::answer::query::squeeze(key);
+            let folded = crate::catalog::vocab::squeeze(key);
             let shown = crate::catalog::untrusted::shorten(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
