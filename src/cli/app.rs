@@ -4,8 +4,6 @@
 
 use std::io::Write;
 
-use crate::answer::query;
-use crate::answer::report::{self, EntryRow};
 use crate::cli::args::{Cli, Command};
 use crate::cli::commands;
 use crate::cli::config::{self, Config};
@@ -17,8 +15,8 @@ use crate::render::ColorChoice;
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
     // These need neither config nor catalog, and must work even when either is broken.
     match cli.command {
-        Command::Schema => return commands::schema(out),
-        Command::Man(args) => return commands::man(args, out),
+        Command::Schema => return commands::schema::run(out),
+        Command::Man(args) => return commands::man::run(args, out),
         _ => {}
     }
     let config: Config = config::load()?;
@@ -41,65 +39,20 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         config.format,
     );
     match cli.command {
-        Command::List(args) => {
-            let (catalog, selection) = ctx.select(&args.listing.select, err)?;
-            let mut rows = selection.apply(catalog.entries());
-            query::sort(&mut rows, args.sort, args.reverse);
-            let explain = args.listing.explain;
-            let rows: Vec<EntryRow> = rows
-                .into_iter()
-                .map(|selected| EntryRow { selected, explain })
-                .collect();
-            ctx.listing(&args.listing, &rows, out, err, || "no entries match".into())
-        }
-        Command::Evidence(args) => {
-            let (catalog, selection) = ctx.select(&args.select, err)?;
-            let rows = report::evidence(&selection.apply(catalog.entries()), args.explain);
-            ctx.listing(&args, &rows, out, err, || "no entries match".into())
-        }
-        Command::Stale(args) => {
-            let (catalog, selection) = ctx.select(&args.listing.select, err)?;
-            let picked = commands::only_keys(catalog, &selection, &args.keys, &ctx.source)?;
-            let rows = report::stale(&picked, args.older_than, selection.as_of);
-            let span = args.older_than;
-            ctx.listing(&args.listing, &rows, out, err, || {
-                format!("no source page is older than {span}")
-            })
-        }
-        Command::Expiring(args) => {
-            let (catalog, selection) = ctx.select(&args.listing.select, err)?;
-            let selected = selection.apply(catalog.entries());
-            let rows = report::expiring(&selected, args.within, selection.as_of);
-            let span = args.within;
-            ctx.listing(&args.listing, &rows, out, err, || {
-                let undated = selected.iter().filter(|s| s.entry.valid_until.is_none());
-                format!(
-                    "nothing expires within {span} ({} of {} entries give no `valid_until`)",
-                    undated.count(),
-                    selected.len()
-                )
-            })
-        }
-        Command::Regions(args) => {
-            let (catalog, selection) = ctx.select(&args.listing.select, err)?;
-            let rows = report::regions(catalog.entries(), &selection, args.all);
-            ctx.listing(&args.listing, &rows, out, err, String::new)
-                .map(|_| Exit::Success)
-        }
-        Command::Industries(args) => {
-            let (catalog, selection) = ctx.select(&args.select, err)?;
-            let rows = report::industries_facets(catalog.entries(), &selection);
-            ctx.listing(&args, &rows, out, err, String::new)
-                .map(|_| Exit::Success)
-        }
-        Command::Show(args) => commands::show(&ctx, args, out, err),
-        Command::Validate(args) => commands::validate(&ctx, args, out, err),
-        Command::Matrix(args) => commands::matrix(&ctx, args, out, err),
-        Command::Require(args) => commands::require(&ctx, args, out, err),
-        Command::Diff(args) => commands::diff(&ctx, args, out, err),
-        Command::Verify(args) => commands::verify(&ctx, args, out, err),
-        Command::Site(args) => commands::site(&ctx, args, out, err),
-        Command::Completions(args) => commands::completions(&ctx, args, out, err),
+        Command::List(args) => commands::list::run(&ctx, args, out, err),
+        Command::Evidence(args) => commands::evidence::run(&ctx, args, out, err),
+        Command::Stale(args) => commands::stale::run(&ctx, args, out, err),
+        Command::Expiring(args) => commands::expiring::run(&ctx, args, out, err),
+        Command::Regions(args) => commands::regions::run(&ctx, args, out, err),
+        Command::Industries(args) => commands::industries::run(&ctx, args, out, err),
+        Command::Show(args) => commands::show::run(&ctx, args, out, err),
+        Command::Validate(args) => commands::validate::run(&ctx, args, out, err),
+        Command::Matrix(args) => commands::matrix::run(&ctx, args, out, err),
+        Command::Require(args) => commands::require::run(&ctx, args, out, err),
+        Command::Diff(args) => commands::diff::run(&ctx, args, out, err),
+        Command::Verify(args) => commands::verify::run(&ctx, args, out, err),
+        Command::Site(args) => commands::site::run(&ctx, args, out, err),
+        Command::Completions(args) => commands::completions::run(&ctx, args, out, err),
         Command::Schema | Command::Man(_) => unreachable!("handled above"),
     }
 }

@@ -10,10 +10,9 @@ use chrono::NaiveDate;
 
 use crate::answer::query::{Selection, StatusPick};
 use crate::catalog::Catalog;
-use crate::cli::args::{ListingArgs, SelectArgs};
-use crate::cli::exit::Exit;
+use crate::cli::args::SelectArgs;
 use crate::load::{self, Source};
-use crate::render::{self, ColorChoice, ListFormat, Row, Style};
+use crate::render::{ColorChoice, ListFormat, Style};
 
 /// What every command needs besides its own arguments.
 pub struct Session {
@@ -56,6 +55,12 @@ impl Session {
 
     pub fn today(&self) -> NaiveDate {
         *self.today.get_or_init(|| chrono::Local::now().date_naive())
+    }
+
+    /// The day statuses and ages are judged on: `--as-of`, else today. The one place
+    /// every command decides it.
+    pub fn as_of(&self, flag: Option<NaiveDate>) -> NaiveDate {
+        flag.unwrap_or_else(|| self.today())
     }
 
     pub fn list_format(&self, flag: Option<ListFormat>) -> ListFormat {
@@ -111,7 +116,7 @@ impl Session {
             updated_before: a.updated_before,
             updated_since: a.updated_since,
             exact: a.exact,
-            as_of: a.as_of.unwrap_or_else(|| self.today()),
+            as_of: self.as_of(a.as_of),
         }
     }
 
@@ -121,29 +126,5 @@ impl Session {
         err: &mut dyn Write,
     ) -> anyhow::Result<(&'static Catalog, Selection)> {
         Ok((self.load(err)?, self.selection(a)))
-    }
-
-    /// Writes a listing; on an empty table, says why on stderr. Exit 1 when nothing
-    /// was found, as `grep` does.
-    pub fn listing<R: Row>(
-        &self,
-        args: &ListingArgs,
-        rows: &[R],
-        out: &mut dyn Write,
-        err: &mut dyn Write,
-        why_empty: impl FnOnce() -> String,
-    ) -> anyhow::Result<Exit> {
-        let format = self.list_format(args.format);
-        render::listing(out, format, &self.style, rows, args.explain)?;
-        if !rows.is_empty() {
-            return Ok(Exit::Success);
-        }
-        if format == ListFormat::Table {
-            let why = why_empty();
-            if !why.is_empty() {
-                writeln!(err, "{why}")?;
-            }
-        }
-        Ok(Exit::No)
     }
 }

@@ -1,0 +1,102 @@
+//! One file per command: each `run` takes the session and its own arguments, loads
+//! what it needs, asks the `answer` wing, hands the rows to one renderer, and returns
+//! the exit status. What several commands share (finding an entry by key, writing a
+//! listing) is here.
+
+use std::io::Write;
+
+use crate::answer::query::{Selected, Selection};
+use crate::catalog::entry::Entry;
+use crate::catalog::{Catalog, Lookup};
+use crate::cli::args::ListingArgs;
+use crate::cli::exit::{Exit, Refusal};
+use crate::cli::session::Session;
+use crate::load::Source;
+use crate::render::{self, ListFormat, Row};
+
+pub mod completions;
+pub mod diff;
+pub mod evidence;
+pub mod expiring;
+pub mod industries;
+pub mod list;
+pub mod man;
+pub mod matrix;
+pub mod regions;
+pub mod require;
+pub mod schema;
+pub mod show;
+pub mod site;
+pub mod stale;
+pub mod validate;
+pub mod verify;
+
+/// The entry a key finds, or why it finds none: an unknown key suggests the closest
+/// entry, an ambiguous one lists every candidate.
+pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&'c Entry, String> {
+    let shown = crate::catalog::untrusted::shorten(key);
+    match catalog.lookup(key) {
+        Lookup::Found(e) => Ok(e),
+        Lookup::Ambiguous(found) => {
+            let ids: Vec<String> = found.iter().map(|e| format!("`{}`", e.id)).collect();
+            Err(format!(
+                "`{shown}` is ambiguous in {}: it could be {}; give one of those ids",
+                source.describe(),
+                ids.join(", ")
+            ))
+        }
+        Lookup::Missing(near) => {
+            let hint = near.map_or_else(
+                || "; `certs list --format ids` lists the ids".to_owned(),
+                |e| format!("; did you mean `{}`?", e.id),
+            );
+            Err(format!("no entry `{shown}` in {}{hint}", source.describe()))
+        }
+    }
+}
+
+/// The selection narrowed to the entries `keys` name (all selected ones without keys).
+pub fn only_keys<'c>(
+    catalog: &'c Catalog,
+    selection: &Selection,
+    keys: &[String],
+    source: &Source,
+) -> anyhow::Result<Vec<Selected<'c>>> {
+    let selected = selection.apply(catalog.entries());
+    if keys.is_empty() {
+        return Ok(selected);
+    }
+    let mut ids = Vec::new();
+    for key in keys {
+        let e = resolve(catalog, key, source).map_err(Refusal::no)?;
+        ids.push(e.id.clone());
+    }
+    Ok(selected
+        .into_iter()
+        .filter(|s| ids.contains(&s.entry.id))
+        .collect())
+}
+
+/// Writes a listing; on an empty table, says why on stderr. Exit 1 when nothing was
+/// found, as `grep` does.
+pub fn listing<R: Row>(
+    ctx: &Session,
+    args: &ListingArgs,
+    rows: &[R],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    why_empty: impl FnOnce() -> String,
+) -> anyhow::Result<Exit> {
+    let format = ctx.list_format(args.format);
+    render::listing(out, format, &ctx.style, rows, args.explain)?;
+    if !rows.is_empty() {
+        return Ok(Exit::Success);
+    }
+    if format == ListFormat::Table {
+        let why = why_empty();
+        if !why.is_empty() {
+            writeln!(err, "{why}")?;
+        }
+    }
+    Ok(Exit::No)
+}

@@ -1,0 +1,68 @@
+//! `certs verify`: the catalog's literal facts against a plain-text copy of its source.
+
+use std::io::Write;
+
+use crate::cli::args::VerifyArgs;
+use crate::cli::exit::{Exit, Refusal};
+use crate::cli::session::Session;
+use crate::render::{self, ReportFormat};
+
+/// Largest source document `verify` reads: a long documentation page as text is a
+/// few hundred kilobytes.
+const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+
+pub fn run(
+    ctx: &Session,
+    args: VerifyArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = ctx.load(err)?;
+    let shown = args.document.display().to_string();
+    let bytes = crate::load::read::read_limited(&args.document, MAX_DOCUMENT_BYTES, "a text file")
+        .map_err(|e| match e {
+            crate::load::read::Limited::TooLarge(n) => anyhow::anyhow!(
+                "cannot verify against `{shown}`: it is {n} bytes, over the {MAX_DOCUMENT_BYTES}-byte limit for a document"
+            ),
+            crate::load::read::Limited::Other(msg) => anyhow::anyhow!("cannot verify against `{shown}`: {msg}"),
+        })?;
+    let text = crate::load::read::decode(bytes).map_err(|((line, col), msg)| {
+        anyhow::anyhow!("cannot verify against `{shown}`:{line}:{col}: {msg}")
+    })?;
+    let listed: Vec<&str> = catalog
+        .manifest()
+        .map(|m| m.sources.iter().map(|d| d.id.as_str()).collect())
+        .unwrap_or_default();
+    let document_id = match (&args.source, listed.as_slice()) {
+        (Some(id), _) if listed.contains(&id.as_str()) => id.clone(),
+        (Some(id), _) => {
+            return Err(Refusal::usage(format!(
+                "--source: `{id}` is not a document of the catalog's manifest; expected one of: {}",
+                listed.join(", ")
+            )));
+        }
+        (None, [only]) => (*only).to_owned(),
+        (None, []) => {
+            return Err(Refusal::usage(
+                "the catalog has no catalog.toml naming its source documents; add one (see README)",
+            ));
+        }
+        (None, _) => {
+            return Err(Refusal::usage(format!(
+                "the manifest lists several documents; say which with --source: {}",
+                listed.join(", ")
+            )));
+        }
+    };
+    let doc = crate::check::verify::Document::parse(&text);
+    let report = crate::check::verify::verify(catalog.entries().iter(), &document_id, &doc);
+    match args.format {
+        ReportFormat::Json => render::json(out, &report)?,
+        ReportFormat::Text => render::verification(out, &report, &ctx.style)?,
+    }
+    Ok(if report.passed() {
+        Exit::Success
+    } else {
+        Exit::No
+    })
+}
