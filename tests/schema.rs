@@ -155,3 +155,58 @@ fn schema_is_valid_json_with_a_draft() {
     assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(v["title"], "Entry");
 }
+
+/// Every field of the schema, top level and the scope's, with nested objects other than
+/// `scope` as one field (`period`, `source`, each evidence item): the granularity of
+/// the field table that drives CSV, `show` and `diff`.
+fn schema_fields(root: &Value) -> Vec<String> {
+    let mut fields = Vec::new();
+    for (name, node) in root["properties"].as_object().unwrap() {
+        if name == "scope" {
+            let scope = resolve(root, node);
+            for inner in scope["properties"].as_object().unwrap().keys() {
+                fields.push(format!("scope.{inner}"));
+            }
+        } else {
+            fields.push(name.clone());
+        }
+    }
+    fields.sort();
+    fields
+}
+
+/// The field table (`FIELDS`) is the one list of an entry's fields: CSV's columns come
+/// from it, so they must name exactly the type's fields, plus the one computed column.
+#[test]
+fn the_field_table_names_every_field_of_the_type() {
+    let root = schema();
+    let text = stdout(&["list", "--format", "csv"]);
+    let header = text.lines().next().unwrap();
+    let mut columns: Vec<String> = header
+        .split(',')
+        .filter(|c| *c != "status_as_of")
+        .map(str::to_owned)
+        .collect();
+    columns.sort();
+    assert_eq!(columns, schema_fields(&root));
+}
+
+/// Evidence's columns are the evidence item's fields, after the entry's id and name.
+#[test]
+fn evidence_columns_name_every_field_of_an_evidence_item() {
+    let root = schema();
+    let item = resolve(&root, &root["$defs"]["Evidence"]);
+    let mut fields: Vec<&str> = item["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort_unstable();
+    let text = stdout(&["evidence", "--format", "csv"]);
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    assert_eq!(header[..2], ["entry", "name"]);
+    let mut rest = header[2..].to_vec();
+    rest.sort_unstable();
+    assert_eq!(rest, fields);
+}

@@ -261,7 +261,7 @@ fn blank_text_and_repeated_items() {
                 "blank-and-repeated/alpha.yaml",
                 2,
                 1,
-                "`name` is blank; write a value or remove the field",
+                "`name` is blank; write a value",
             ),
             p(
                 "blank-and-repeated/alpha.yaml",

@@ -275,27 +275,18 @@ fn any_or_empty<T>(values: &[T], f: impl Fn(&T) -> bool) -> bool {
     values.is_empty() || values.iter().any(f)
 }
 
-/// Every text `--search` looks at: names, bodies, scope, standards, summary, the
-/// evidence (type, title, reference, access, contact, link) and the links.
+/// Every text `--search` looks at: the id and every value of the entry people read as
+/// words ([`Entry::texts`]: names, bodies, scope, standards, summary, evidence, links),
+/// except the related certifications (other schemes, not this one) and the source
+/// reference (the same for every entry of a document).
 pub fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
-    e.names()
-        .chain(e.issuer.as_deref())
-        .chain(e.auditor.as_deref())
-        .chain(e.scope.level.as_deref())
-        .chain(e.scope.regions.iter().map(|r| r.name.as_str()))
-        .chain(e.scope.services.iter().map(String::as_str))
-        .chain(e.standards.iter().map(String::as_str))
-        .chain(std::iter::once(e.summary.as_str()))
-        .chain(e.evidence.iter().flat_map(|ev| {
-            [ev.kind.as_str()]
-                .into_iter()
-                .chain(ev.title.as_deref())
-                .chain(ev.reference.as_deref())
-                .chain(ev.access.iter().map(|a| a.as_str()))
-                .chain(ev.contact.as_deref())
-                .chain(ev.url.as_ref().map(|u| u.as_str()))
-        }))
-        .chain(e.links.iter().map(|l| l.as_str()))
+    const UNSEARCHED: [&str; 2] = ["related_certifications", "source"];
+    std::iter::once(e.id.as_str()).chain(
+        e.texts()
+            .into_iter()
+            .filter(|t| !UNSEARCHED.contains(&t.path[0]))
+            .map(|t| t.value),
+    )
 }
 
 /// Whether the entry mentions `term` anywhere [`searchable`] looks.

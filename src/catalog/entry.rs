@@ -166,9 +166,13 @@ pub enum Shown {
     Section,
 }
 
-/// One field of the entry format: the single list every other list of fields is
-/// derived from (the top-level field names, `certs diff`'s material set, the CSV
-/// columns, both `show` renderers, the tests).
+/// One field of the entry format, as people read it. [`FIELDS`] drives the top-level
+/// field names, `certs diff`'s material set, the CSV columns and both `show`
+/// renderers. The other places that must name fields one by one are held to the
+/// `Entry` type: [`Entry::texts`], `verify`'s literal facts and `build.rs`'s struct
+/// literals by the compiler (they take every struct apart without `..`); the YAML tree
+/// walk, this table and the evidence columns by tests against the JSON Schema
+/// (`check::tree`, `tests/schema.rs`).
 pub struct Field {
     /// The name in data files; nested fields with a dot (`scope.level`).
     pub name: &'static str,
@@ -191,6 +195,170 @@ impl Field {
     /// A JSON pointer to the field's value in an entry's JSON form.
     pub fn pointer(&self) -> String {
         format!("/{}", self.name.replace('.', "/"))
+    }
+}
+
+/// One value of an entry that people read as words (free text, a vocabulary token,
+/// a link), with where it sits. Dates, counts and codes are not among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text<'e> {
+    /// The field as data files nest it: `["scope", "level"]`, `["evidence"]`.
+    pub path: &'static [&'static str],
+    pub value: &'e str,
+    /// Free text the author wrote, rather than a vocabulary token or a link.
+    pub written: bool,
+    /// Whether the field must be present: a blank value cannot be fixed by removing it.
+    pub required: bool,
+    /// Whether the value is part of one item of a list (`aliases`, `evidence`).
+    pub item: bool,
+}
+
+impl<'e> Text<'e> {
+    fn written(path: &'static [&'static str], value: &'e str, required: bool) -> Self {
+        Text {
+            path,
+            value,
+            written: true,
+            required,
+            item: false,
+        }
+    }
+
+    /// Written text in one item of a list.
+    fn item(path: &'static [&'static str], value: &'e str) -> Self {
+        Text {
+            item: true,
+            ..Text::written(path, value, false)
+        }
+    }
+
+    /// A vocabulary token or a link in one item of a list.
+    fn token(path: &'static [&'static str], value: &'e str) -> Self {
+        Text {
+            written: false,
+            ..Text::item(path, value)
+        }
+    }
+}
+
+impl Entry {
+    /// Every value of the entry people read as words, in data-file order: the one list
+    /// that validation (blank values, forbidden characters) and `--search` walk.
+    ///
+    /// Each struct is taken apart without `..`, so a field added to the format does not
+    /// compile until it is placed here, or named as holding no words.
+    pub fn texts(&self) -> Vec<Text<'_>> {
+        let Entry {
+            id: _,
+            name,
+            full_name,
+            aliases,
+            kind: _,
+            status: _,
+            issuer,
+            auditor,
+            jurisdictions: _,
+            industries: _,
+            scope,
+            standards,
+            achieved: _,
+            valid_until: _,
+            period: _,
+            source_updated: _,
+            evidence,
+            summary,
+            links,
+            related_certifications,
+            source,
+        } = self;
+        let Scope {
+            level,
+            data_centres: _,
+            regions,
+            services,
+        } = scope;
+        let mut out = vec![Text::written(&["name"], name, true)];
+        out.extend(
+            full_name
+                .as_deref()
+                .map(|v| Text::written(&["full_name"], v, false)),
+        );
+        out.extend(aliases.iter().map(|v| Text::item(&["aliases"], v)));
+        out.extend(
+            issuer
+                .as_deref()
+                .map(|v| Text::written(&["issuer"], v, false)),
+        );
+        out.extend(
+            auditor
+                .as_deref()
+                .map(|v| Text::written(&["auditor"], v, false)),
+        );
+        out.extend(
+            level
+                .as_deref()
+                .map(|v| Text::written(&["scope", "level"], v, false)),
+        );
+        for CoveredRegion { name, country: _ } in regions {
+            out.push(Text::item(&["scope", "regions"], name));
+        }
+        out.extend(
+            services
+                .iter()
+                .map(|v| Text::item(&["scope", "services"], v)),
+        );
+        out.extend(standards.iter().map(|v| Text::item(&["standards"], v)));
+        for item in evidence {
+            let Evidence {
+                kind,
+                title,
+                reference,
+                access,
+                contact,
+                url,
+            } = item;
+            out.push(Text::token(&["evidence"], kind.as_str()));
+            out.extend(title.as_deref().map(|v| Text::item(&["evidence"], v)));
+            out.extend(reference.as_deref().map(|v| Text::item(&["evidence"], v)));
+            out.extend(
+                access
+                    .iter()
+                    .map(|a| Text::token(&["evidence"], a.as_str())),
+            );
+            out.extend(contact.as_deref().map(|v| Text::item(&["evidence"], v)));
+            out.extend(url.as_ref().map(|u| Text::token(&["evidence"], u.as_str())));
+        }
+        out.push(Text::written(&["summary"], summary, true));
+        out.extend(links.iter().map(|l| Text::token(&["links"], l.as_str())));
+        out.extend(
+            related_certifications
+                .iter()
+                .map(|v| Text::item(&["related_certifications"], v)),
+        );
+        if let Some(SourceRef {
+            document,
+            section,
+            normalised,
+        }) = source
+        {
+            out.push(Text::written(&["source", "document"], document, true));
+            out.push(Text::written(&["source", "section"], section, true));
+            for Normalisation {
+                field,
+                value,
+                reason,
+            } in normalised
+            {
+                out.push(Text::item(&["source", "normalised"], field));
+                out.extend(
+                    value
+                        .as_deref()
+                        .map(|v| Text::item(&["source", "normalised"], v)),
+                );
+                out.push(Text::item(&["source", "normalised"], reason));
+            }
+        }
+        out
     }
 }
 

@@ -387,13 +387,13 @@ mod tests {
 
     #[test]
     fn five_problems_are_five_messages_each_at_its_node() {
-        let text = "id: a\nname: A\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: '3'\nsummary: s\n";
+        let text = "id: a\nname: A\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: '3'\nsummary: s\nstatus: actve\n";
         let found = check(text);
         let lines: Vec<String> = found
             .iter()
             .map(|((l, c), m)| format!("{l}:{c}: {m}"))
             .collect();
-        assert_eq!(lines.len(), 4, "{lines:#?}");
+        assert_eq!(lines.len(), 5, "{lines:#?}");
         assert!(
             lines[0].starts_with("3:1: unknown field `acheived`"),
             "{}",
@@ -424,6 +424,94 @@ mod tests {
             "{}",
             lines[3]
         );
+        assert!(
+            lines[4].starts_with("9:9: unknown status `actve`"),
+            "{}",
+            lines[4]
+        );
+    }
+
+    /// The walk's shapes are the one list of fields written out a second time (the
+    /// walk runs on files the typed parse refused); here they are held to the entry
+    /// type itself, through its JSON Schema: every field, nested ones too, with the
+    /// same names and the same required ones. A field added to `Entry` and not here
+    /// would make every file with another error report it as unknown.
+    #[test]
+    fn the_walk_knows_every_field_of_the_entry_type() {
+        let schema = serde_json::to_value(schemars::schema_for!(crate::catalog::entry::Entry))
+            .expect("a schema is JSON");
+        let mut differences = Vec::new();
+        compare(&ENTRY, &schema, &schema, "entry", &mut differences);
+        assert!(differences.is_empty(), "{}", differences.join("\n"));
+    }
+
+    /// The schema node an object or array stands behind: `$ref`, `anyOf` with null.
+    fn resolve<'s>(
+        root: &'s serde_json::Value,
+        node: &'s serde_json::Value,
+    ) -> &'s serde_json::Value {
+        if let Some(r) = node.get("$ref").and_then(|r| r.as_str()) {
+            let name = r.trim_start_matches("#/$defs/");
+            return resolve(root, &root["$defs"][name]);
+        }
+        if let Some(any) = node.get("anyOf").and_then(|a| a.as_array()) {
+            for alt in any {
+                if alt.get("type").and_then(|t| t.as_str()) != Some("null") {
+                    return resolve(root, alt);
+                }
+            }
+        }
+        node
+    }
+
+    fn compare(
+        shape: &Shape,
+        node: &serde_json::Value,
+        root: &serde_json::Value,
+        at: &str,
+        differences: &mut Vec<String>,
+    ) {
+        let node = resolve(root, node);
+        match shape {
+            Shape::Map(specs) => {
+                let Some(props) = node.get("properties").and_then(|p| p.as_object()) else {
+                    differences.push(format!("{at}: a map in the walk, not in the type"));
+                    return;
+                };
+                let mut walk: Vec<&str> = specs.iter().map(|f| f.0).collect();
+                let mut typed: Vec<&str> = props.keys().map(String::as_str).collect();
+                walk.sort_unstable();
+                typed.sort_unstable();
+                if walk != typed {
+                    differences.push(format!("{at}: the walk has {walk:?}, the type {typed:?}"));
+                }
+                let required: Vec<&str> = node
+                    .get("required")
+                    .and_then(|r| r.as_array())
+                    .map(|r| r.iter().filter_map(|v| v.as_str()).collect())
+                    .unwrap_or_default();
+                for FieldSpec(name, inner, must) in specs.iter() {
+                    if *must != required.contains(name) {
+                        differences.push(format!(
+                            "{at}.{name}: required {must} in the walk, {} in the type",
+                            !must
+                        ));
+                    }
+                    if let Some(child) = props.get(*name) {
+                        compare(inner, child, root, &format!("{at}.{name}"), differences);
+                    }
+                }
+            }
+            Shape::List(inner) => match node.get("items") {
+                Some(items) => compare(inner, items, root, &format!("{at}[]"), differences),
+                None => differences.push(format!("{at}: a list in the walk, not in the type")),
+            },
+            Shape::Text | Shape::Count | Shape::Value(_) => {
+                if node.get("properties").is_some() || node.get("items").is_some() {
+                    differences.push(format!("{at}: a scalar in the walk, not in the type"));
+                }
+            }
+        }
     }
 
     #[test]

@@ -44,44 +44,32 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
         );
     }
 
-    // Required and optional text must say something.
-    let texts: [(&[&'static str], Option<&str>); 6] = [
-        (&["scope", "level"], entry.scope.level.as_deref()),
-        (&["name"], Some(&entry.name)),
-        (&["summary"], Some(&entry.summary)),
-        (&["full_name"], entry.full_name.as_deref()),
-        (&["issuer"], entry.issuer.as_deref()),
-        (&["auditor"], entry.auditor.as_deref()),
-    ];
-    for (path, value) in texts {
-        if value.is_some_and(|v| v.trim().is_empty()) {
+    // Text must say something, and reaches terminals, spreadsheets and documents: no
+    // control, bidirectional or invisible characters (a summary may break lines).
+    let mut blank: Vec<&[&str]> = Vec::new();
+    for t in entry.texts() {
+        if t.value.trim().is_empty() && !blank.contains(&t.path) {
+            blank.push(t.path);
+            let field = t.path.join(".");
+            let message = if t.item {
+                format!("`{field}` has a blank item; write a value or remove the item")
+            } else if t.required {
+                format!("`{field}` is blank; write a value")
+            } else {
+                format!("`{field}` is blank; write a value or remove the field")
+            };
+            found.error(t.path, None, message);
+        }
+        let multiline = t.path == ["summary"];
+        if let Some(what) = crate::catalog::untrusted::first_forbidden(t.value, multiline) {
             found.error(
-                path,
+                t.path,
                 None,
                 format!(
-                    "`{}` is blank; write a value or remove the field",
-                    path.join(".")
+                    "`{field}` contains {what}; remove it",
+                    field = t.path.join(".")
                 ),
             );
-        }
-    }
-    let lists: [(&[&'static str], Vec<&str>); 3] = [
-        (
-            &["aliases"],
-            entry.aliases.iter().map(String::as_str).collect(),
-        ),
-        (
-            &["standards"],
-            entry.standards.iter().map(String::as_str).collect(),
-        ),
-        (
-            &["scope", "services"],
-            entry.scope.services.iter().map(String::as_str).collect(),
-        ),
-    ];
-    for (path, items) in &lists {
-        if items.iter().any(|s| s.trim().is_empty()) {
-            found.error(path, None, format!("`{}` has a blank item", path.join(".")));
         }
     }
     if entry.jurisdictions.is_empty() {
@@ -90,89 +78,6 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
             None,
             "`jurisdictions` is empty; list at least one country code, `eu` or `global`".into(),
         );
-    }
-    for r in &entry.scope.regions {
-        if r.name.trim().is_empty() {
-            found.error(
-                &["scope", "regions"],
-                None,
-                "`scope.regions` has a region with a blank name".into(),
-            );
-        }
-    }
-    for ev in &entry.evidence {
-        if ev.title.as_deref().is_some_and(|t| t.trim().is_empty())
-            || ev.reference.as_deref().is_some_and(|t| t.trim().is_empty())
-        {
-            found.error(
-                &["evidence"],
-                None,
-                "`evidence` has an item with a blank title or reference".into(),
-            );
-        }
-    }
-
-    // Text reaches terminals, spreadsheets and documents: no control, bidirectional
-    // or invisible characters (a summary may break lines).
-    let mut texts: Vec<(&'static [&'static str], &str, bool)> = vec![
-        (&["name"], &entry.name, false),
-        (&["summary"], &entry.summary, true),
-    ];
-    let optional: [(&'static [&'static str], Option<&str>); 4] = [
-        (&["full_name"], entry.full_name.as_deref()),
-        (&["issuer"], entry.issuer.as_deref()),
-        (&["auditor"], entry.auditor.as_deref()),
-        (&["scope", "level"], entry.scope.level.as_deref()),
-    ];
-    texts.extend(
-        optional
-            .into_iter()
-            .filter_map(|(p, v)| v.map(|v| (p, v, false))),
-    );
-    let listed: [(&'static [&'static str], &[String]); 4] = [
-        (&["aliases"], &entry.aliases),
-        (&["standards"], &entry.standards),
-        (&["scope", "services"], &entry.scope.services),
-        (&["related_certifications"], &entry.related_certifications),
-    ];
-    for (p, items) in listed {
-        texts.extend(items.iter().map(|v| (p, v.as_str(), false)));
-    }
-    texts.extend(
-        entry
-            .scope
-            .regions
-            .iter()
-            .map(|r| (&["scope", "regions"][..], r.name.as_str(), false)),
-    );
-    for ev in &entry.evidence {
-        for v in [&ev.title, &ev.reference, &ev.contact]
-            .into_iter()
-            .flatten()
-        {
-            texts.push((&["evidence"], v, false));
-        }
-    }
-    if let Some(source) = &entry.source {
-        texts.push((&["source", "document"], &source.document, false));
-        texts.push((&["source", "section"], &source.section, false));
-        for n in &source.normalised {
-            for v in [Some(&n.field), n.value.as_ref(), Some(&n.reason)]
-                .into_iter()
-                .flatten()
-            {
-                texts.push((&["source", "normalised"], v, false));
-            }
-        }
-    }
-    for (path, text, breaks) in texts {
-        if let Some(what) = crate::catalog::untrusted::first_forbidden(text, breaks) {
-            found.error(
-                path,
-                None,
-                format!("`{}` contains {what}; remove it", path.join(".")),
-            );
-        }
     }
     for a in &entry.aliases {
         if a.trim() != a {
