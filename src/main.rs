@@ -8,6 +8,7 @@ use clap::{CommandFactory, FromArgMatches};
 use certs::cli::app;
 use certs::cli::args::Cli;
 use certs::cli::exit::{self, Exit};
+use certs::cli::session::Session;
 
 fn main() -> ExitCode {
     // As `Cli::try_parse`, but the parser and its matches are leaked rather than
@@ -24,7 +25,7 @@ fn main() -> ExitCode {
     };
     let mut out = BufWriter::new(io::stdout().lock());
     let mut err = io::stderr().lock();
-    let result = app::run(cli, &mut out, &mut err).and_then(|code| {
+    let result = run(cli, &mut out, &mut err).and_then(|code| {
         out.flush()?;
         Ok(code)
     });
@@ -39,6 +40,17 @@ fn main() -> ExitCode {
             exit::code_for(&e).into()
         }
     }
+}
+
+fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
+    if let Some(done) = app::standalone(&cli.command, out) {
+        return done;
+    }
+    // The session owns the catalog, and lives until the process exits: it is leaked
+    // rather than dropped, since freeing every string of every entry one by one was a
+    // tenth of the instructions of `certs list` on the embedded catalog.
+    let session: &Session = Box::leak(Box::new(app::session(&cli)?));
+    app::run(cli, session, out, err)
 }
 
 /// `--help` and `--version` are "errors" to clap that go to stdout and succeed, unless

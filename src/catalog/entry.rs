@@ -169,7 +169,7 @@ pub enum Shown {
 /// One field of the entry format, as people read it. [`FIELDS`] drives the top-level
 /// field names, `certs diff`'s material set, the CSV columns and both `show`
 /// renderers. The other places that must name fields one by one are held to the
-/// `Entry` type: [`Entry::texts`], `verify`'s literal facts and `build.rs`'s struct
+/// `Entry` type: [`Entry::texts`], `verify`'s literal facts and `build/`'s struct
 /// literals by the compiler (they take every struct apart without `..`); the YAML tree
 /// walk, this table and the evidence columns by tests against the JSON Schema
 /// (`check::tree`, `tests/schema.rs`).

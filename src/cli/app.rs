@@ -1,6 +1,6 @@
 //! Dispatch: the session from flags > environment > config file > defaults, then one
-//! call per command. The listing commands (`list`, `evidence`, `stale`, `expiring`,
-//! `regions`, `industries`) share one handler; the rest live in [`crate::cli::commands`].
+//! call to the command's own file in [`crate::cli::commands`]. `main.rs` strings the
+//! three steps together: [`standalone`], [`session`], [`run`].
 
 use std::io::Write;
 
@@ -12,13 +12,19 @@ use crate::cli::session::Session;
 use crate::load::Source;
 use crate::render::ColorChoice;
 
-pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<Exit> {
-    // These need neither config nor catalog, and must work even when either is broken.
-    match cli.command {
-        Command::Schema => return commands::schema::run(out),
-        Command::Man(args) => return commands::man::run(args, out),
-        _ => {}
+/// The commands that need neither config nor catalog, and must work even when either
+/// is broken; `None` for every other command.
+pub fn standalone(command: &Command, out: &mut dyn Write) -> Option<anyhow::Result<Exit>> {
+    match command {
+        Command::Schema => Some(commands::schema::run(out)),
+        Command::Man(args) => Some(commands::man::run(args, out)),
+        _ => None,
     }
+}
+
+/// What every command needs besides its own arguments, from the flags, the
+/// environment and the config file.
+pub fn session(cli: &Cli) -> anyhow::Result<Session> {
     let config: Config = config::load()?;
     // The flag wins over CERTS_DATA, which wins over the config file.
     let from_env = match std::env::var_os("CERTS_DATA") {
@@ -29,7 +35,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
         }
         v => v.map(std::path::PathBuf::from),
     };
-    let ctx = Session::new(
+    Ok(Session::new(
         cli.data
             .clone()
             .or(from_env)
@@ -37,22 +43,32 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result
             .map_or(Source::Embedded, Source::Dir),
         cli.color.or(config.color).unwrap_or(ColorChoice::Auto),
         config.format,
-    );
+    ))
+}
+
+/// Runs one command.
+pub fn run(
+    cli: Cli,
+    ctx: &Session,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
     match cli.command {
-        Command::List(args) => commands::list::run(&ctx, args, out, err),
-        Command::Evidence(args) => commands::evidence::run(&ctx, args, out, err),
-        Command::Stale(args) => commands::stale::run(&ctx, args, out, err),
-        Command::Expiring(args) => commands::expiring::run(&ctx, args, out, err),
-        Command::Regions(args) => commands::regions::run(&ctx, args, out, err),
-        Command::Industries(args) => commands::industries::run(&ctx, args, out, err),
-        Command::Show(args) => commands::show::run(&ctx, args, out, err),
-        Command::Validate(args) => commands::validate::run(&ctx, args, out, err),
-        Command::Matrix(args) => commands::matrix::run(&ctx, args, out, err),
-        Command::Require(args) => commands::require::run(&ctx, args, out, err),
-        Command::Diff(args) => commands::diff::run(&ctx, args, out, err),
-        Command::Verify(args) => commands::verify::run(&ctx, args, out, err),
-        Command::Site(args) => commands::site::run(&ctx, args, out, err),
-        Command::Completions(args) => commands::completions::run(&ctx, args, out, err),
-        Command::Schema | Command::Man(_) => unreachable!("handled above"),
+        Command::List(args) => commands::list::run(ctx, args, out, err),
+        Command::Evidence(args) => commands::evidence::run(ctx, args, out, err),
+        Command::Stale(args) => commands::stale::run(ctx, args, out, err),
+        Command::Expiring(args) => commands::expiring::run(ctx, args, out, err),
+        Command::Regions(args) => commands::regions::run(ctx, args, out, err),
+        Command::Industries(args) => commands::industries::run(ctx, args, out, err),
+        Command::Show(args) => commands::show::run(ctx, args, out, err),
+        Command::Validate(args) => commands::validate::run(ctx, args, out, err),
+        Command::Matrix(args) => commands::matrix::run(ctx, args, out, err),
+        Command::Require(args) => commands::require::run(ctx, args, out, err),
+        Command::Diff(args) => commands::diff::run(ctx, args, out, err),
+        Command::Verify(args) => commands::verify::run(ctx, args, out, err),
+        Command::Site(args) => commands::site::run(ctx, args, out, err),
+        Command::Completions(args) => commands::completions::run(ctx, args, out, err),
+        Command::Schema | Command::Man(_) => standalone(&cli.command, out)
+            .unwrap_or_else(|| unreachable!("schema and man are standalone")),
     }
 }

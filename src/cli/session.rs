@@ -20,6 +20,8 @@ pub struct Session {
     pub style: Style,
     /// Today's date, found on first use (it reads the time zone file).
     today: OnceCell<NaiveDate>,
+    /// The catalog in use, loaded on first use.
+    catalog: OnceCell<Catalog>,
     /// Default `--format` from the config file.
     pub format: Option<ListFormat>,
 }
@@ -49,6 +51,7 @@ impl Session {
             source,
             style: style(color),
             today: OnceCell::new(),
+            catalog: OnceCell::new(),
             format,
         }
     }
@@ -67,22 +70,18 @@ impl Session {
         flag.or(self.format).unwrap_or_default()
     }
 
-    /// Loads the catalog in use; see [`Session::load_source`].
-    pub fn load(&self, err: &mut dyn Write) -> anyhow::Result<&'static Catalog> {
-        self.load_source(&self.source, err)
+    /// The catalog in use, loaded once; see [`Session::load_source`].
+    pub fn load(&self, err: &mut dyn Write) -> anyhow::Result<&Catalog> {
+        if let Some(catalog) = self.catalog.get() {
+            return Ok(catalog);
+        }
+        let catalog = self.load_source(&self.source, err)?;
+        Ok(self.catalog.get_or_init(|| catalog))
     }
 
     /// Loads a catalog for a command that reads it. Any error in the catalog stops
     /// the command: answers from a half-loaded catalog would look complete.
-    ///
-    /// The catalog lives until the process exits, so it is leaked rather than
-    /// dropped: freeing every string of every entry one by one was a tenth of the
-    /// instructions of `certs list` on the embedded catalog.
-    pub fn load_source(
-        &self,
-        source: &Source,
-        err: &mut dyn Write,
-    ) -> anyhow::Result<&'static Catalog> {
+    pub fn load_source(&self, source: &Source, err: &mut dyn Write) -> anyhow::Result<Catalog> {
         let loaded = load::read(source, || self.today())?;
         let errors = loaded.error_count();
         if errors > 0 {
@@ -96,7 +95,7 @@ impl Session {
                 if errors == 1 { "" } else { "s" }
             ));
         }
-        Ok(Box::leak(Box::new(loaded.catalog)))
+        Ok(loaded.catalog)
     }
 
     /// The selection the flags ask for, from CLI values to the model's terms.
@@ -124,7 +123,7 @@ impl Session {
         &self,
         a: &SelectArgs,
         err: &mut dyn Write,
-    ) -> anyhow::Result<(&'static Catalog, Selection)> {
+    ) -> anyhow::Result<(&Catalog, Selection)> {
         Ok((self.load(err)?, self.selection(a)))
     }
 }

@@ -31,7 +31,7 @@ use crate::load::read::{decode, io_reason, read_file};
 /// Most files a catalog may hold: twice the largest catalog we benchmark.
 pub const MAX_ENTRIES: usize = 200_000;
 
-/// The shipped catalog, embedded at build time by `build.rs` as (file name, text), sorted.
+/// The shipped catalog, embedded at build time by `build/` as (file name, text), sorted.
 static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 
 /// The shipped catalog's manifest.
@@ -166,7 +166,7 @@ impl Loaded {
 }
 
 /// Loads a catalog to answer questions from. The embedded catalog comes from the
-/// entries `build.rs` wrote as Rust: building them is many times cheaper than parsing
+/// entries `build/` wrote as Rust: building them is many times cheaper than parsing
 /// the YAML, and every command that runs in a shell loop pays it. Its checks ran
 /// where it was built (tests and `certs validate` in CI check `data/`), so they are
 /// not repeated. Anything else, or embedded entries that do not build, goes through
@@ -188,7 +188,7 @@ pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> Result<Loaded
     load(source, today())
 }
 
-/// The embedded catalog as `build.rs` wrote it in Rust, with no fallback: building
+/// The embedded catalog as `build/` wrote it in Rust, with no fallback: building
 /// the entries costs a fraction of parsing them. Values with rules still go through
 /// the model's `FromStr`, so a bad value is an error here, never a panic.
 pub fn embedded_entries() -> Result<Vec<Entry>, String> {

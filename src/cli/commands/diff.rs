@@ -16,11 +16,15 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let old = ctx.load_source(&Source::Dir(args.old), err)?;
+    let other;
     let new = match args.new {
-        Some(dir) => ctx.load_source(&Source::Dir(dir), err)?,
+        Some(dir) => {
+            other = ctx.load_source(&Source::Dir(dir), err)?;
+            &other
+        }
         None => ctx.load(err)?,
     };
-    let d = diff::diff(old, new);
+    let d = diff::diff(&old, new);
     match args.format {
         ReportFormat::Json => render::json(out, &d)?,
         ReportFormat::Text => render::diff_text(out, &d, &ctx.style)?,

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::cli::args::ManArgs;
 use crate::cli::exit::{Exit, Refusal};
 
-pub fn run(args: ManArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
+pub fn run(args: &ManArgs, out: &mut dyn Write) -> anyhow::Result<Exit> {
     let cmd = crate::cli::args::command();
     let page = match &args.command {
         None => cmd,
