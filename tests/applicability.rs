@@ -493,20 +493,35 @@ fn tables_fit_80_and_60_columns_without_splitting_a_token() {
                     "{args} at {cols}:\n{table}"
                 );
             }
-            // Every id and kind the table shows is whole on one line.
-            let first_cells: Vec<&str> = table
-                .lines()
-                .skip(2)
-                .filter_map(|l| l.split('│').next())
+            // Every id, and every kind where the KIND column is shown, is whole on
+            // one line: the first column, and the column headed KIND.
+            let mut lines = table.lines();
+            let header: Vec<&str> = lines
+                .next()
+                .unwrap_or_default()
+                .split('│')
                 .map(str::trim)
-                .filter(|c| !c.is_empty())
                 .collect();
-            for cell in first_cells {
-                assert!(
-                    tokens.iter().any(|t| t == cell) || cell.starts_with('●'),
-                    "`{cell}` is not a whole id in {args} at {cols}:\n{table}"
-                );
+            let kind_at = header.iter().position(|h| *h == "KIND");
+            let mut checked = 0;
+            for line in lines.skip(1) {
+                let cells: Vec<&str> = line.split('│').map(str::trim).collect();
+                for at in std::iter::once(0).chain(kind_at) {
+                    let cell = cells.get(at).copied().unwrap_or_default();
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    checked += 1;
+                    assert!(
+                        tokens.iter().any(|t| t == cell) || cell.starts_with('●'),
+                        "`{cell}` is not a whole id or kind in {args} at {cols}:\n{table}"
+                    );
+                }
             }
+            assert!(
+                checked >= 10,
+                "{args} at {cols}: only {checked} cells:\n{table}"
+            );
         }
     }
 }

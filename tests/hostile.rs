@@ -65,9 +65,7 @@ fn absurd_dates_are_usage_errors_not_crashes() {
 fn config_files_that_would_hang_or_flood_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("config.toml");
-    let path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: a valid NUL-terminated path that outlives the call.
-    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+    common::mkfifo(&fifo);
     let fifo = fifo.to_str().unwrap();
     for env in [
         vec![("CERTS_CONFIG", fifo)],
@@ -360,6 +358,21 @@ fn hostile_catalog(n: usize) -> tempfile::TempDir {
 fn every_command_stays_within_1_gib_on_a_large_hostile_catalog() {
     let dir = hostile_catalog(3_000);
     let data = dir.path().to_str().unwrap().to_owned();
+    // A manifest and a source document, so that `verify` does its work.
+    std::fs::write(
+        dir.path().join("catalog.toml"),
+        "title = \"Hostile\"\npublisher = \"Tests\"\n[[sources]]\nid = \"doc\"\ntitle = \"Doc\"\npublisher = \"Tests\"\n",
+    )
+    .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let doc = work.path().join("doc.txt");
+    std::fs::write(
+        &doc,
+        "Entry 1\nLast updated : 2024-01-02\nword ".repeat(10_000),
+    )
+    .unwrap();
+    let site = work.path().join("site");
+    let (doc, site) = (doc.to_str().unwrap(), site.to_str().unwrap());
     let bin = env!("CARGO_BIN_EXE_certs");
     let commands: &[&str] = &[
         "list",
@@ -376,25 +389,47 @@ fn every_command_stays_within_1_gib_on_a_large_hostile_catalog() {
         "require h00001 h00002 --region global",
         "validate",
         "list --search 'word word word'",
+        &format!("diff {data} {data}"),
+        &format!("verify {doc}"),
+        &format!("site {site}"),
     ];
     for command in commands {
         let script = format!("ulimit -v 1048576 && exec {bin} --data {data} {command} > /dev/null");
         let started = Instant::now();
-        let status = std::process::Command::new("sh")
-            .args(["-c", &script])
-            .env("HOME", env!("CARGO_TARGET_TMPDIR"))
-            .env_remove("CERTS_CONFIG")
-            .env_remove("CERTS_DATA")
-            .status()
+        let out = common::isolate(std::process::Command::new("sh").args(["-c", &script]))
+            .output()
             .expect("sh runs");
-        let code = status.code();
+        let code = out.status.code();
         assert!(
             matches!(code, Some(0 | 1)),
-            "certs {command} under 1 GiB: {status:?} after {:?}",
-            started.elapsed()
+            "certs {command} under 1 GiB: {:?} after {:?}: {}",
+            out.status,
+            started.elapsed(),
+            String::from_utf8_lossy(&out.stderr)
         );
     }
-    // The matrix table of all entries by every country is refused, not attempted.
-    let (code, _, err) = run(&["--data", &data, "matrix", "--columns", "global"]);
+}
+
+#[test]
+fn a_matrix_too_large_for_a_table_is_refused_and_machine_formats_are_not() {
+    let dir = hostile_catalog(1_000);
+    let data = dir.path().to_str().unwrap();
+    // Every country is named, so the default columns are every country: 1,000 entries
+    // by about 250 columns is over the 200,000 cells a table may have.
+    for format in ["table", "markdown"] {
+        let (code, out, err) = run(&["--data", data, "matrix", "--format", format]);
+        assert_eq!(code, 2, "{format}: {err}");
+        assert!(out.is_empty(), "{format}");
+        assert!(
+            err.contains("is too large for a")
+                && err.contains("at most 200000 cells; pick columns with --columns"),
+            "{format}: {err}"
+        );
+    }
+    let (code, out, err) = run(&["--data", data, "matrix", "--format", "csv"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1_001);
+    // A few columns of the same entries are a table again.
+    let (code, _, err) = run(&["--data", data, "matrix", "--columns", "global"]);
     assert_eq!(code, 0, "{err}");
 }

@@ -610,9 +610,7 @@ mod made_at_run_time {
         let dir = catalog_dir(&[("good.yaml", &entry("good"))]);
         std::fs::create_dir(dir.path().join("folder.yaml")).unwrap();
         let fifo = dir.path().join("pipe.yaml");
-        let path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: `path` is a valid NUL-terminated string that outlives the call.
-        assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0, "mkfifo");
+        common::mkfifo(&fifo);
         let (code, text) = validate(dir.path());
         assert_eq!(code, 1);
         let folder = dir.path().join("folder.yaml").display().to_string();

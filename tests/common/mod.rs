@@ -17,16 +17,34 @@ const ISOLATED: [&str; 6] = [
     "TERM",
 ];
 
-/// The real binary as a plain `std::process::Command`, with every variable that could
-/// change its behaviour removed, for tests that wire stdin or stdout themselves.
-pub fn certs_std() -> std::process::Command {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_certs"));
+/// Removes every variable that could change what `certs` does from `cmd`, and gives
+/// it a home without a config file, so a developer's own config cannot leak in. Every
+/// test run of the binary, direct or through a shell, goes through here.
+pub fn isolate(cmd: &mut std::process::Command) -> &mut std::process::Command {
     for var in ISOLATED {
         cmd.env_remove(var);
     }
-    // A home without a config file, so a developer's own config cannot leak in.
-    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"));
+    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"))
+}
+
+/// The real binary as a plain `std::process::Command`, isolated, for tests that wire
+/// stdin or stdout themselves.
+pub fn certs_std() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_certs"));
+    isolate(&mut cmd);
     cmd
+}
+
+/// Makes a named pipe at `path`: a file that blocks whoever opens it to read.
+pub fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).expect("no NUL in a path");
+    // SAFETY: a valid NUL-terminated path that outlives the call.
+    assert_eq!(
+        unsafe { libc::mkfifo(c.as_ptr(), 0o600) },
+        0,
+        "mkfifo {}",
+        path.display()
+    );
 }
 
 /// The same, as an `assert_cmd` command.
@@ -105,17 +123,7 @@ pub fn on_terminal(cols: u16, env: &[(&str, &str)], args: &str) -> String {
         &format!("stty rows 50 cols {cols}; {bin} {args}"),
         "/dev/null",
     ]);
-    for var in [
-        "NO_COLOR",
-        "CERTS_DATA",
-        "CERTS_CONFIG",
-        "XDG_CONFIG_HOME",
-        "COLUMNS",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("HOME", env!("CARGO_TARGET_TMPDIR"))
-        .env("TERM", "xterm");
+    isolate(&mut cmd).env("TERM", "xterm");
     for (k, v) in env {
         cmd.env(k, v);
     }
