@@ -3,7 +3,7 @@
 //! Every command that selects, counts or checks (`list`, `evidence`, `matrix`,
 //! `regions`, `industries`, `require`, `stale`, `expiring`, `show`'s status) asks
 //! [`Selection::verdict`], so their answers agree by construction. The rules, which
-//! README's "How matching works" repeats:
+//! docs/GUIDE.md's "How matching works" repeats:
 //!
 //! - **Region.** An entry matches a region value when a covered region lies in it, when
 //!   one of its jurisdictions does (an `eu` jurisdiction counts for each member state

@@ -1,7 +1,7 @@
 //! The catalog entry format: one YAML file per entry.
 //!
 //! The doc comments on these types are the format's documentation: `certs schema`
-//! turns them into a JSON Schema, and README's field table follows them. Closed
+//! turns them into a JSON Schema, and docs/FORMAT.md's field table is tested against them. Closed
 //! vocabularies are enums, scalars with rules are newtypes whose `FromStr` is the
 //! one place that decides what is valid; deserialization goes through the same
 //! `FromStr`, so a bad value is reported by the YAML parser with its line and column.

@@ -4,7 +4,7 @@
 //! answer": `0` yes, `1` no, `2` trouble. Commands return [`Exit::Success`] or
 //! [`Exit::No`] when they answered; anything that stops them is an error, and
 //! [`code_for`] maps it: a [`Refusal`] carries its own status, every other error is
-//! trouble. `--help` shows [`HELP`] and README's table is tested against it.
+//! trouble. `--help` shows [`HELP`] and the guide's table is tested against it.
 
 use std::fmt;
 
@@ -20,7 +20,7 @@ pub enum Exit {
 }
 
 impl Exit {
-    /// Every status, in order, with what it means; `--help` and README say the same.
+    /// Every status, in order, with what it means; `--help` and docs/GUIDE.md say the same.
     pub const ALL: [(Exit, &'static str); 3] = [
         (
             Exit::Success,

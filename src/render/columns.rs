@@ -18,29 +18,6 @@ pub fn why(reasons: &[Reason<'_>]) -> Vec<String> {
     reasons.iter().map(words::reason).collect()
 }
 
-fn where_(e: &Entry) -> String {
-    let mut codes: Vec<String> = e.jurisdictions.iter().map(|j| j.to_string()).collect();
-    for r in &e.scope.regions {
-        let c = r.country.to_string();
-        if !codes.contains(&c) {
-            codes.push(c);
-        }
-    }
-    codes.join(" ")
-}
-
-fn industries(e: &Entry) -> String {
-    if e.industries.is_empty() {
-        words::ANY_INDUSTRY_CELL.to_owned()
-    } else {
-        e.industries
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
-
 impl Serialize for EntryRow<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]
@@ -72,8 +49,14 @@ impl Row for EntryRow<'_> {
             Column::token("STATUS", |r: &Self| {
                 r.selected.why.status.status.to_string()
             }),
-            Column::token("WHERE", |r: &Self| where_(r.selected.entry)).droppable(2),
-            Column::token("INDUSTRIES", |r: &Self| industries(r.selected.entry)).droppable(4),
+            Column::token("WHERE", |r: &Self| {
+                words::place_codes(r.selected.entry).join(" ")
+            })
+            .droppable(2),
+            Column::token("INDUSTRIES", |r: &Self| {
+                words::industries(r.selected.entry, " ")
+            })
+            .droppable(4),
             Column::token("UPDATED", |r: &Self| {
                 r.selected
                     .entry

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::text::{ShowContext, heading, lines, sections};
+use super::text::{Section, ShowContext, heading, lines, sections};
 use super::words;
 use crate::answer::query::status_as_of;
 use crate::answer::report::Mark;
@@ -174,31 +174,11 @@ fn index_row(row: &IndexRow<'_>) -> Markup {
         tr data-id=(e.id.as_str()) data-regions=(row.regions.join(" ")) data-industries=(industries.join(" ")) data-kind=(e.kind.as_str()) data-text=(row.text) {
             td { a href=(entry_path(e)) { (e.name) } @if let Some(f) = &e.full_name { br; span.muted { (f) } } }
             td { (e.kind.as_str()) }
-            td { (where_(e)) }
-            td { (industries_cell(e)) }
+            td { (words::places(e)) }
+            td { (words::industries_line(e)) }
             td.status { (words::status(row.selected.why.status)) }
             td { @if let Some(u) = e.source_updated { (u.date().to_string()) } }
         }
-    }
-}
-
-fn where_(e: &Entry) -> String {
-    let mut places: Vec<String> = e.jurisdictions.iter().map(words::jurisdiction).collect();
-    for r in &e.scope.regions {
-        places.push(r.to_string());
-    }
-    places.join(", ")
-}
-
-fn industries_cell(e: &Entry) -> String {
-    if e.industries.is_empty() {
-        "any industry".to_owned()
-    } else {
-        e.industries
-            .iter()
-            .map(|i| i.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
     }
 }
 
@@ -212,14 +192,14 @@ fn entry(plan: &Plan<'_>, e: &Entry, manifest: Option<&Manifest>) -> Markup {
         dl.fields {
             @for (label, value) in lines(e, &ctx) { dt { (label) } dd { (value) } }
         }
-        @for (title, items) in sections(e) {
-            h2 { (title) }
-            @if title == "Summary" {
-                @for item in &items { p { (item) } }
-            } @else if title == "Links" {
-                ul { @for l in &e.links { li { a href=(l.as_str()) rel="external noopener" { (l.as_str()) } } } }
-            } @else {
-                ul { @for item in &items { li { (item) } } }
+        @for section in sections(e) {
+            h2 { (section.title()) }
+            @match section {
+                Section::Summary(text) => { p { (text) } }
+                Section::Evidence(items) => { ul { @for item in &items { li { (item) } } } }
+                Section::Links(links) => {
+                    ul { @for l in links { li { a href=(l.as_str()) rel="external noopener" { (l.as_str()) } } } }
+                }
             }
         }
     };

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::text::{ShowContext, heading, lines, sections};
+use super::text::{Section, ShowContext, heading, lines, sections};
 use crate::catalog::entry::Entry;
 
 /// A pipe table; `|` and line breaks inside cells are escaped so the table holds.
@@ -57,21 +57,23 @@ pub fn show_markdown(out: &mut dyn Write, e: &Entry, ctx: &ShowContext) -> io::R
             writeln!(out, "- **{label}:** {}", escape(&value))?;
         }
     }
-    for (title, items) in sections(e) {
-        if title == "Summary" {
-            for item in items {
-                writeln!(out, "\n{}", escape(&item))?;
+    for section in sections(e) {
+        let title = section.title();
+        match section {
+            Section::Summary(text) => writeln!(out, "\n{}", escape(&text))?,
+            Section::Evidence(items) => {
+                writeln!(out, "\n**{title}**\n")?;
+                for item in items {
+                    writeln!(out, "- {}", escape(&item))?;
+                }
             }
-            continue;
-        }
-        writeln!(out, "\n**{title}**\n")?;
-        for item in items {
-            if title == "Links" {
-                // A validated link: http(s), a host, no `<`, `>`, space or quote, so
-                // it cannot break out of the autolink.
-                writeln!(out, "- <{item}>")?;
-            } else {
-                writeln!(out, "- {}", escape(&item))?;
+            Section::Links(links) => {
+                writeln!(out, "\n**{title}**\n")?;
+                for l in links {
+                    // A validated link: http(s), a host, no `<`, `>`, space or quote,
+                    // so it cannot break out of the autolink.
+                    writeln!(out, "- <{l}>")?;
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Style, words, wrap};
 use crate::answer::query::StatusAsOf;
-use crate::catalog::entry::{Entry, FIELDS, Shown};
+use crate::catalog::entry::{Entry, FIELDS, Link, Shown};
 use crate::catalog::manifest::Manifest;
 use crate::catalog::untrusted::printable;
 
@@ -42,15 +42,8 @@ pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
                     let days = (ctx.today - stamp.date()).num_days();
                     format!("{stamp} ({})", words::ago(days))
                 }
-                (Shown::Line, "jurisdictions") => e
-                    .jurisdictions
-                    .iter()
-                    .map(words::jurisdiction)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                (Shown::Line, "industries") if e.industries.is_empty() => {
-                    format!("{} (cross-industry)", words::ANY_INDUSTRY_CELL)
-                }
+                (Shown::Line, "jurisdictions") => words::jurisdictions(e),
+                (Shown::Line, "industries") => words::industries_line(e),
                 (Shown::Line, _) => (f.text)(e)?,
             };
             Some((f.label, value))
@@ -58,20 +51,38 @@ pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// The sections after the lines: summary, evidence, links, each as a title and items.
-pub fn sections(e: &Entry) -> Vec<(&'static str, Vec<String>)> {
-    let mut out = vec![(
-        "Summary",
-        vec![e.summary.split_whitespace().collect::<Vec<_>>().join(" ")],
-    )];
-    let evidence = if e.evidence.is_empty() {
-        vec![format!("{} by the source", words::NONE_STATED)]
-    } else {
-        e.evidence.iter().map(words::evidence).collect()
-    };
-    out.push(("Evidence", evidence));
+/// A section after the labelled lines. Renderers match on the kind, never on a title.
+pub enum Section<'e> {
+    /// The summary, as one paragraph.
+    Summary(String),
+    /// One line per evidence item, or one saying the source names none.
+    Evidence(Vec<String>),
+    /// The official pages; validated links, so safe inside `<…>` and `href`.
+    Links(&'e [Link]),
+}
+
+impl Section<'_> {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Section::Summary(_) => "Summary",
+            Section::Evidence(_) => "Evidence",
+            Section::Links(_) => "Links",
+        }
+    }
+}
+
+/// The sections after the lines: summary, evidence, links (when there are any).
+pub fn sections(e: &Entry) -> Vec<Section<'_>> {
+    let mut out = vec![
+        Section::Summary(e.summary.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Section::Evidence(if e.evidence.is_empty() {
+            vec![format!("{} by the source", words::NONE_STATED)]
+        } else {
+            e.evidence.iter().map(words::evidence).collect()
+        }),
+    ];
     if !e.links.is_empty() {
-        out.push(("Links", e.links.iter().map(|l| l.to_string()).collect()));
+        out.push(Section::Links(&e.links));
     }
     out
 }
@@ -95,16 +106,18 @@ pub fn show_text(
         };
         writeln!(out, "  {}{value}", style.dim(&format!("{label:<LABEL$}")))?;
     }
-    for (title, items) in sections(e) {
-        writeln!(out, "\n{}", style.bold(title))?;
-        let bullet = title != "Summary";
+    for section in sections(e) {
+        writeln!(out, "\n{}", style.bold(section.title()))?;
+        let ((first, rest), items) = match section {
+            Section::Summary(text) => (("  ", "  "), vec![text]),
+            Section::Evidence(items) => (("  - ", "    "), items),
+            Section::Links(links) => (
+                ("  - ", "    "),
+                links.iter().map(|l| l.to_string()).collect(),
+            ),
+        };
         for item in items {
             let item = printable(&item).into_owned();
-            let (first, rest) = if bullet {
-                ("  - ", "    ")
-            } else {
-                ("  ", "  ")
-            };
             match style.width {
                 Some(w) => writeln!(out, "{first}{}", wrap(&item, w as usize, rest).trim_start())?,
                 None => writeln!(out, "{first}{item}")?,

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{ListFormat, Style, grid, json, words, yaml};
-use crate::answer::report::{Matrix, Requirement};
+use crate::answer::report::{Mark, Matrix, Requirement};
 use crate::catalog::untrusted::printable;
 use crate::load::Loaded;
 
@@ -96,11 +96,11 @@ pub fn matrix(
         _ => {}
     }
     let for_people = matches!(format, ListFormat::Table | ListFormat::Markdown);
-    let mark = |word: Option<&str>| match (word, for_people) {
-        (None, _) => String::new(),
-        (Some("named"), true) => "●".to_owned(),
-        (Some(_), true) => "○".to_owned(),
-        (Some(w), false) => w.to_owned(),
+    let mark = |m: Mark| match (m, for_people) {
+        (Mark::None, _) => String::new(),
+        (Mark::Named, true) => "●".to_owned(),
+        (Mark::Global | Mark::Any, true) => "○".to_owned(),
+        (m, false) => m.word().unwrap_or_default().to_owned(),
     };
     let mut headers = vec![if for_people { "ID" } else { "id" }];
     headers.extend(m.columns.iter().map(String::as_str));
@@ -109,7 +109,7 @@ pub fn matrix(
         .iter()
         .map(|r| {
             std::iter::once(r.id.clone())
-                .chain(r.marks.iter().map(|m| mark(m.word())))
+                .chain(r.marks.iter().map(|m| mark(*m)))
                 .collect()
         })
         .collect();

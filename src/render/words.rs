@@ -3,12 +3,12 @@
 //! same way, and so the phrases people grep for (`global`, `any industry`) stay put.
 
 use crate::answer::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
-use crate::catalog::entry::{Entry, Evidence, Industry, Jurisdiction, SourceRef};
+use crate::catalog::entry::{Access, Entry, Evidence, Industry, Jurisdiction, SourceRef};
 use crate::catalog::manifest::Manifest;
 use crate::catalog::region::RegionQuery;
 
-/// The INDUSTRIES cell of a cross-industry entry.
-pub const ANY_INDUSTRY_CELL: &str = "any";
+/// The industries of a cross-industry entry: it serves any industry.
+pub const ANY_INDUSTRY: &str = "any";
 /// The TYPE cell of an entry that names no evidence.
 pub const NONE_STATED: &str = "none stated";
 /// A blank access or contact.
@@ -71,19 +71,79 @@ pub fn jurisdiction(j: &Jurisdiction) -> String {
     }
 }
 
+/// `de (Germany), eu (European Union)`: the entry's jurisdictions with their names.
+pub fn jurisdictions(e: &Entry) -> String {
+    e.jurisdictions
+        .iter()
+        .map(jurisdiction)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The codes of the places an entry applies in, each once: its jurisdictions, then
+/// the countries of the regions it covers that no jurisdiction names (`cn`, `de eu`).
+pub fn place_codes(e: &Entry) -> Vec<String> {
+    let mut codes: Vec<String> = e.jurisdictions.iter().map(|j| j.to_string()).collect();
+    for r in &e.scope.regions {
+        let c = r.country.to_string();
+        if !codes.contains(&c) {
+            codes.push(c);
+        }
+    }
+    codes
+}
+
+/// The places as people read them: `sg (Singapore)`, each once, then the regions it
+/// covers by name (`data centres in Beijing (cn)`).
+pub fn places(e: &Entry) -> String {
+    let mut parts = vec![jurisdictions(e)];
+    if !e.scope.regions.is_empty() {
+        let names: Vec<String> = e.scope.regions.iter().map(|r| r.to_string()).collect();
+        parts.push(format!("data centres in {}", names.join(", ")));
+    }
+    parts.join("; ")
+}
+
+/// The industries line of `show` and the site: `finance, healthcare`, or `any
+/// (cross-industry)`.
+pub fn industries_line(e: &Entry) -> String {
+    if e.industries.is_empty() {
+        format!("{ANY_INDUSTRY} (cross-industry)")
+    } else {
+        industries(e, ", ")
+    }
+}
+
+/// The industries an entry is aimed at, joined with `sep`; for a cross-industry
+/// entry, `any`.
+pub fn industries(e: &Entry, sep: &str) -> String {
+    if e.industries.is_empty() {
+        return ANY_INDUSTRY.to_owned();
+    }
+    e.industries
+        .iter()
+        .map(|i| i.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// How to obtain an evidence item: `ticket, contact`; `not stated` when the entry
 /// does not say; blank for an entry with no evidence (its TYPE says so).
 pub fn access(item: Option<&Evidence>) -> String {
     match item {
         None => String::new(),
         Some(i) if i.access.is_empty() => NOT_STATED.to_owned(),
-        Some(i) => i
-            .access
-            .iter()
-            .map(|a| a.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
+        Some(i) => ways(&i.access),
     }
+}
+
+/// `ticket or contact`: the ways to obtain an item, as every renderer words them.
+fn ways(access: &[Access]) -> String {
+    access
+        .iter()
+        .map(|a| a.as_str())
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 /// Whom to ask; `not stated` when the entry does not say.
@@ -106,8 +166,7 @@ pub fn evidence(ev: &Evidence) -> String {
     if ev.access.is_empty() {
         s.push_str("; how to obtain it is not stated");
     } else {
-        let how: Vec<&str> = ev.access.iter().map(|a| a.as_str()).collect();
-        s.push_str(&format!("; obtain by {}", how.join(" or ")));
+        s.push_str(&format!("; obtain by {}", ways(&ev.access)));
         if let Some(c) = &ev.contact {
             s.push_str(&format!(" ({c})"));
         }

@@ -44,7 +44,7 @@ pub fn run(
         (None, [only]) => (*only).to_owned(),
         (None, []) => {
             return Err(Refusal::usage(
-                "the catalog has no catalog.toml naming its source documents; add one (see README)",
+                "the catalog has no catalog.toml naming its source documents; add one (see docs/GUIDE.md, section The catalog manifest)",
             ));
         }
         (None, _) => {
