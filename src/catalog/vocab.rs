@@ -163,9 +163,11 @@ macro_rules! string_scalar {
                         self.visit_str(&n.to_string())
                     }
                 }
-                // `deserialize_any`, so a year written bare (`achieved: 2017`) reaches
-                // `visit_u64`, from YAML and from JSON (`--format json` read back) alike.
-                d.deserialize_any(V)
+                // `deserialize_str`: YAML hands a plain scalar over as its text
+                // whatever it looks like (`achieved: 2017`, `country: no`), without
+                // trying it as a boolean, an integer and a float first, as
+                // `deserialize_any` does for every value of every entry.
+                d.deserialize_str(V)
             }
         }
     };
@@ -206,10 +208,22 @@ pub(crate) fn obj(
 /// Lowercase, without spaces, hyphens and underscores: `SOC 2`, `soc-2` and `soc2`
 /// are one word to a person searching.
 pub fn squeeze(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    if text.is_ascii() {
+        // Ids, aliases and most names: no character needs Unicode lowercasing.
+        out.extend(
+            text.bytes()
+                .filter(|b| !matches!(b, b' ' | b'-' | b'_') && !char::from(*b).is_whitespace())
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return out;
+    }
+    out.extend(
+        text.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
+            .flat_map(char::to_lowercase),
+    );
+    out
 }
 
 #[cfg(test)]

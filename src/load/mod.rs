@@ -15,7 +15,6 @@ pub mod yaml;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -284,26 +283,56 @@ fn check_all(
     today: NaiveDate,
 ) -> Loaded {
     let file_count = files.len();
-    let parsed = parse_all(&files, today);
-    let mut entries = Vec::with_capacity(parsed.len());
-    for (origin, parsed) in files.into_iter().zip(parsed) {
-        problems.extend(parsed.problems);
-        if let Some(entry) = parsed.entry {
-            entries.push(validate::Checked {
-                entry,
-                file: origin.file,
-                text: parsed.text,
-            });
+    let mut parsed = parse_all(&files, today);
+    let mut origins = Vec::with_capacity(parsed.len());
+    for (origin, p) in parsed.iter_mut().enumerate() {
+        problems.append(&mut p.problems);
+        if p.entry.is_some() {
+            origins.push(origin);
         }
     }
-    problems.extend(validate::check_catalog(&entries));
-    problems.extend(validate::check_sources(&entries, manifest.as_ref()));
+    // In place: the entries stay where the workers wrote them, rather than being
+    // copied into a second vector as large as the first.
+    let entries: Vec<Entry> = parsed.into_iter().filter_map(|p| p.entry).collect();
+    let sources = Sources {
+        files: &files,
+        origins: &origins,
+    };
+    problems.extend(validate::check_catalog(&entries, &sources));
+    problems.extend(validate::check_sources(
+        &entries,
+        manifest.as_ref(),
+        &sources,
+    ));
     Loaded {
-        catalog: Catalog::new(entries.into_iter().map(|c| c.entry).collect())
-            .with_manifest(manifest),
+        catalog: Catalog::new(entries).with_manifest(manifest),
         problems,
         skipped,
         files: file_count,
+    }
+}
+
+/// The files behind the entries that parsed: the `i`-th entry came from
+/// `files[origins[i]]`.
+struct Sources<'a> {
+    files: &'a [Origin],
+    origins: &'a [usize],
+}
+
+impl validate::Files for Sources<'_> {
+    fn name(&self, i: usize) -> &str {
+        self.origins
+            .get(i)
+            .and_then(|&o| self.files.get(o))
+            .map_or("", |f| f.file.as_str())
+    }
+
+    fn text(&self, i: usize) -> String {
+        self.origins
+            .get(i)
+            .and_then(|&o| self.files.get(o))
+            .map(reread)
+            .unwrap_or_default()
     }
 }
 
@@ -330,13 +359,24 @@ fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
     }
 }
 
-/// One file's outcome: the entry if it parsed, the file's own problems, and its text,
-/// kept so a check across entries can place a problem without reading the file again.
+/// One file's outcome: the entry if it parsed, and the file's own problems.
 #[derive(Debug, Default)]
 pub struct Parsed {
     pub entry: Option<Entry>,
     pub problems: Vec<Problem>,
-    pub text: String,
+}
+
+/// A file's text again, for placing a problem found across entries; empty when it
+/// can no longer be read (the problem is then placed at the top of the file).
+fn reread(origin: &Origin) -> String {
+    match &origin.from {
+        From::Embedded(text) => (*text).to_owned(),
+        From::Disk(path) => read_file(path)
+            .ok()
+            .and_then(|bytes| decode(bytes).ok())
+            .unwrap_or_default(),
+        From::Memory => String::new(),
+    }
 }
 
 impl Parsed {
@@ -360,37 +400,28 @@ fn parse_all(files: &[Origin], today: NaiveDate) -> Vec<Parsed> {
     if threads < 2 || files.len() < 4 * BATCH {
         return files.iter().map(|f| parse_one(f, today)).collect();
     }
-    let next = AtomicUsize::new(0);
-    let mut batches: Vec<(usize, Vec<Parsed>)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                        if start >= files.len() {
-                            return done;
-                        }
-                        let end = (start + BATCH).min(files.len());
-                        let parsed = files[start..end]
-                            .iter()
-                            .map(|f| parse_one(f, today))
-                            .collect();
-                        done.push((start, parsed));
+    // One slot per file, written in place by whichever worker takes its batch: no
+    // per-batch vectors to concatenate, and no vector grown by doubling.
+    let mut slots: Vec<Parsed> = std::iter::repeat_with(Parsed::default)
+        .take(files.len())
+        .collect();
+    let batches = std::sync::Mutex::new(files.chunks(BATCH).zip(slots.chunks_mut(BATCH)));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    // A poisoned lock means another worker panicked; the scope re-raises it.
+                    let Some((batch, out)) = batches.lock().ok().and_then(|mut b| b.next()) else {
+                        return;
+                    };
+                    for (file, slot) in batch.iter().zip(out) {
+                        *slot = parse_one(file, today);
                     }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                // A panic in a worker is a bug in this crate; re-raise it rather than hide it.
-                w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
+                }
+            });
+        }
     });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches.into_iter().flat_map(|(_, parsed)| parsed).collect()
+    slots
 }
 
 fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
@@ -419,7 +450,6 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
         Ok(entry) => Parsed {
             problems: validate::check_entry(&entry, &origin.file, text, today),
             entry: Some(entry),
-            text: text.to_owned(),
         },
         Err((pos, msg)) => {
             // The typed parse stops at the first problem; walk the tree for all of them.

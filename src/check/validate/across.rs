@@ -1,9 +1,10 @@
 //! Checks across entries: what no single file can tell. Each problem is placed in
-//! its file from the text the loader kept, with one position index per file.
+//! its file from the text the loader gives back, with one position index per file.
 
 use std::collections::HashMap;
 
-use super::Checked;
+use super::Files;
+use crate::catalog::entry::Entry;
 use crate::catalog::manifest::Manifest;
 use crate::check::locate::Locator;
 use crate::check::problem::Problem;
@@ -14,13 +15,14 @@ const MAX_COLLISIONS_PLACED: usize = 20;
 /// Checks across entries: ids, aliases and names unique under the folding lookups
 /// use, so that `certs show KEY` always means one entry; summaries of comparable
 /// length.
-pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
+pub fn check_catalog(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(entries.len() * 4);
-    for (i, checked) in entries.iter().enumerate() {
-        let (entry, file) = (&checked.entry, checked.file.as_str());
+    for (i, entry) in entries.iter().enumerate() {
+        let file = files.name(i);
         let id = entry.id.as_str();
         // One position index per file, built only if the file has a problem to place.
+        let text = std::cell::OnceCell::new();
         let mut locator: Option<Locator> = None;
         // Everything `certs show KEY` looks at, under the folding it uses.
         let keys = std::iter::once(("id", id))
@@ -32,16 +34,16 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
         let mut collisions = 0usize;
         for (field, key) in keys {
             let folded = crate::catalog::vocab::squeeze(key);
-            let shown = crate::catalog::untrusted::shorten(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
                 Some(&(j, what)) => {
                     collisions += 1;
-                    let other = &entries[j];
+                    let shown = crate::catalog::untrusted::shorten(key);
+                    let (other, other_file) = (&entries[j], files.name(j));
                     let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
-                        format!("duplicate id `{shown}`, also the id of {}", other.file)
+                        format!("duplicate id `{shown}`, also the id of {other_file}")
                     } else {
                         format!(
                             "{mine} `{shown}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
@@ -51,11 +53,12 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
                                 "full_name" => "the full name",
                                 _ => "an alias",
                             },
-                            other.entry.id,
-                            other.file
+                            other.id,
+                            other_file
                         )
                     };
-                    let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+                    let l = locator
+                        .get_or_insert_with(|| Locator::new(text.get_or_init(|| files.text(i))));
                     problems.push(
                         Problem::error(file, msg)
                             .entry(id)
@@ -69,7 +72,7 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
         }
         if collisions > MAX_COLLISIONS_PLACED {
             let more = collisions - MAX_COLLISIONS_PLACED;
-            let l = locator.get_or_insert_with(|| Locator::new(&checked.text));
+            let l = locator.get_or_insert_with(|| Locator::new(text.get_or_init(|| files.text(i))));
             problems.push(
                 Problem::error(
                     file,
@@ -83,24 +86,21 @@ pub fn check_catalog(entries: &[Checked]) -> Vec<Problem> {
 
     // A summary far longer than the rest is usually pasted source prose.
     if entries.len() >= 5 {
-        let mut lens: Vec<usize> = entries
-            .iter()
-            .map(|c| c.entry.summary.chars().count())
-            .collect();
+        let mut lens: Vec<usize> = entries.iter().map(|e| e.summary.chars().count()).collect();
         lens.sort_unstable();
         let median = lens[lens.len() / 2];
         let limit = (median * 3).max(800);
-        for Checked { entry, file, text } in entries {
+        for (i, entry) in entries.iter().enumerate() {
             let len = entry.summary.chars().count();
             if len > limit {
                 let msg = format!(
                     "summary is {len} characters, over 3 times the catalog's median of {median}; keep it to a few sentences in your own words"
                 );
                 problems.push(locate(
-                    text,
+                    &files.text(i),
                     &["summary"],
                     "",
-                    Problem::warning(file, msg).entry(entry.id.as_str()),
+                    Problem::warning(files.name(i), msg).entry(entry.id.as_str()),
                 ));
             }
         }
@@ -128,9 +128,14 @@ fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
 }
 
 /// Each entry's `source.document` must be a document the manifest lists.
-pub fn check_sources(entries: &[Checked], manifest: Option<&Manifest>) -> Vec<Problem> {
+pub fn check_sources(
+    entries: &[Entry],
+    manifest: Option<&Manifest>,
+    files: &dyn Files,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for Checked { entry, file, text } in entries {
+    for (i, entry) in entries.iter().enumerate() {
+        let file = files.name(i);
         let Some(source) = &entry.source else {
             continue;
         };
@@ -138,7 +143,7 @@ pub fn check_sources(entries: &[Checked], manifest: Option<&Manifest>) -> Vec<Pr
         let problem = match manifest {
             Some(m) if m.document(doc).is_some() => continue,
             Some(m) => Problem::error(
-                file.as_str(),
+                file,
                 format!(
                     "`source.document` `{doc}` is not a document of catalog.toml; expected one of: {}",
                     m.sources
@@ -149,14 +154,14 @@ pub fn check_sources(entries: &[Checked], manifest: Option<&Manifest>) -> Vec<Pr
                 ),
             ),
             None => Problem::warning(
-                file.as_str(),
+                file,
                 format!(
                     "`source.document` `{doc}` names a document, but the catalog has no catalog.toml to describe it"
                 ),
             ),
         };
         problems.push(locate(
-            text,
+            &files.text(i),
             &["source", "document"],
             doc,
             problem.entry(entry.id.as_str()),
