@@ -14,7 +14,7 @@ use std::io::sink;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use certs::answer::query::Selection;
+use certs::answer::query::{Search, Selection};
 use certs::answer::report::EntryRow;
 use certs::load::{self, Source};
 use certs::render::{self, ListFormat, Style};
@@ -78,7 +78,7 @@ fn main() {
         (
             "filter search cohasset",
             Selection {
-                search: vec!["cohasset".into()],
+                search: Search::new(&["cohasset"]),
                 ..Selection::new(today)
             },
         ),

@@ -25,7 +25,7 @@ use serde::Serialize;
 pub use crate::answer::lifecycle::{Lifecycle, Span, StatusAsOf, parse_day, status_as_of};
 use crate::catalog::entry::{CoveredRegion, Entry, Industry, Jurisdiction, Kind};
 use crate::catalog::region::{EU, RegionQuery};
-use crate::catalog::vocab::{squeeze, vocabulary};
+use crate::catalog::vocab::{squeeze, squeeze_into, vocabulary};
 
 /// How an entry meets a region value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,7 +168,7 @@ pub struct Selection {
     pub kinds: Vec<Kind>,
     pub statuses: StatusPick,
     /// Free-text terms; any may match (see [`searchable`]).
-    pub search: Vec<String>,
+    pub search: Search,
     /// Source page last updated strictly before this day.
     pub updated_before: Option<NaiveDate>,
     /// Source page last updated on or after this day.
@@ -187,7 +187,7 @@ impl Selection {
             industries: Vec::new(),
             kinds: Vec::new(),
             statuses: StatusPick::Current,
-            search: Vec::new(),
+            search: Search::default(),
             updated_before: None,
             updated_since: None,
             exact: false,
@@ -203,8 +203,7 @@ impl Selection {
                 .is_none_or(|d| e.source_updated.is_some_and(|u| u.date() < d))
             && self
                 .updated_since
-                .is_none_or(|d| e.source_updated.is_some_and(|u| u.date() >= d))
-            && (self.search.is_empty() || self.search.iter().any(|t| mentions(e, t)));
+                .is_none_or(|d| e.source_updated.is_some_and(|u| u.date() >= d));
         if !plain {
             return None;
         }
@@ -234,6 +233,11 @@ impl Selection {
             if reasons.len() == before {
                 return None;
             }
+        }
+        // Last: folding an entry's text is the dearest test, so it runs only for the
+        // entries every other filter kept.
+        if !self.search.matches(e) {
+            return None;
         }
         reasons.push(Reason::Status(status));
         Some(Verdict { status, reasons })
@@ -289,11 +293,44 @@ pub fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
     )
 }
 
+/// `--search` terms, folded once: an entry matches when any term is in any text
+/// [`searchable`] gives, both folded by [`squeeze`] (case, spaces, hyphens and
+/// underscores do not count). No terms match everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    folded: Vec<String>,
+}
+
+impl Search {
+    pub fn new<S: AsRef<str>>(terms: &[S]) -> Self {
+        Search {
+            folded: terms.iter().map(|t| squeeze(t.as_ref())).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    pub fn matches(&self, e: &Entry) -> bool {
+        // As `str::contains`: the empty text is in every text.
+        if self.folded.is_empty() || self.folded.iter().any(String::is_empty) {
+            return true;
+        }
+        // Each text is folded once into one buffer for every term, rather than into
+        // a new string per text and term.
+        let mut buf = String::new();
+        searchable(e).any(|text| {
+            buf.clear();
+            squeeze_into(text, &mut buf);
+            self.folded.iter().any(|t| buf.contains(t.as_str()))
+        })
+    }
+}
+
 /// Whether the entry mentions `term` anywhere [`searchable`] looks.
 pub fn mentions(e: &Entry, term: &str) -> bool {
-    let needle = squeeze(term);
-    // As `str::contains`: the empty text is in every text.
-    needle.is_empty() || searchable(e).any(|t| squeeze(t).contains(&needle))
+    Search::new(&[term]).matches(e)
 }
 
 vocabulary! {

@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::answer::query::{Reason, Selected, Selection, Span, StatusAsOf, Strength};
+use crate::answer::query::{
+    Reason, Selected, Selection, Span, StatusAsOf, Strength, industry_match, region_match,
+};
 use crate::catalog::entry::{Entry, Evidence, Industry, PartialDate};
 use crate::catalog::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
 
@@ -83,7 +85,7 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
             countries.extend(s.entry.countries());
         }
     }
-    let values = countries
+    let values: Vec<RegionQuery> = countries
         .into_iter()
         .map(RegionQuery::Country)
         .chain(
@@ -91,14 +93,18 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
                 .iter()
                 .map(RegionQuery::Group),
         )
-        .chain(std::iter::once(RegionQuery::Global));
+        .chain(std::iter::once(RegionQuery::Global))
+        .collect();
+    // Everything but the region is decided once per entry, not once per value; then
+    // each entry adds itself to the values it applies in. `tests/applicability.rs`
+    // holds every count to `list --region VALUE`.
+    let (broad, exact) = pools(entries, selection, |s| s.regions.clear());
+    let broad = region_counts(&broad, &values, selection.exact);
+    let exact = region_counts(&exact, &values, true);
     values
-        .map(|q| {
-            let broad = selection.for_region(q);
-            let exact = Selection {
-                exact: true,
-                ..broad.clone()
-            };
+        .iter()
+        .zip(broad.into_iter().zip(exact))
+        .map(|(q, (entries, exact))| {
             let (kind, name, members) = match q {
                 RegionQuery::Country(c) => ("country", c.name().to_owned(), Vec::new()),
                 RegionQuery::Group(g) => (
@@ -113,15 +119,64 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
                 name,
                 kind,
                 members,
-                entries: count(entries, &broad),
-                exact: count(entries, &exact),
+                entries,
+                exact,
             }
         })
         .collect()
 }
 
-fn count(entries: &[Entry], s: &Selection) -> usize {
-    entries.iter().filter(|e| s.verdict(e).is_some()).count()
+/// How many entries of `pool` apply in each of `values`, by [`region_match`]'s rules:
+/// a value applies when the entry names one of its countries (a jurisdiction or a
+/// covered region, `eu` standing for its members), and `global` entries apply in
+/// every value unless `exact`.
+fn region_counts(pool: &[Selected<'_>], values: &[RegionQuery], exact: bool) -> Vec<usize> {
+    // For each country, the values that contain it: its own, and its groups.
+    let mut holding: std::collections::HashMap<Country, Vec<usize>> = Default::default();
+    for (i, q) in values.iter().enumerate() {
+        for c in q.countries() {
+            holding.entry(*c).or_default().push(i);
+        }
+    }
+    let mut counts = vec![0; values.len()];
+    // The last entry counted for each value, so an entry counts once per value.
+    let mut counted = vec![usize::MAX; values.len()];
+    for (n, s) in pool.iter().enumerate() {
+        if s.entry.is_global() {
+            for (i, q) in values.iter().enumerate() {
+                if !exact || *q == RegionQuery::Global {
+                    counts[i] += 1;
+                    counted[i] = n;
+                }
+            }
+        }
+        for c in s.entry.countries() {
+            for &i in holding.get(&c).map_or(&[][..], Vec::as_slice) {
+                if counted[i] != n {
+                    counts[i] += 1;
+                    counted[i] = n;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// The entries a selection takes once `drop` has removed one of its filters: as asked
+/// (`--exact` or not), and with `--exact`. A facet then counts, per value of the
+/// dropped filter, the entries of each pool that match it.
+fn pools<'e>(
+    entries: &'e [Entry],
+    selection: &Selection,
+    drop: impl Fn(&mut Selection),
+) -> (Vec<Selected<'e>>, Vec<Selected<'e>>) {
+    let mut broad = selection.clone();
+    drop(&mut broad);
+    let exact = Selection {
+        exact: true,
+        ..broad.clone()
+    };
+    (broad.apply(entries), exact.apply(entries))
 }
 
 /// An industry with how many entries `list --industry VALUE` returns for it.
@@ -133,19 +188,18 @@ pub struct IndustryFacet {
 }
 
 pub fn industries_facets(entries: &[Entry], selection: &Selection) -> Vec<IndustryFacet> {
+    let (broad, exact) = pools(entries, selection, |s| s.industries.clear());
+    let count = |pool: &[Selected<'_>], industry: Industry, exact: bool| {
+        pool.iter()
+            .filter(|s| industry_match(s.entry, industry, exact).is_some())
+            .count()
+    };
     Industry::ALL
         .iter()
-        .map(|&industry| {
-            let broad = selection.for_industry(industry);
-            let exact = Selection {
-                exact: true,
-                ..broad.clone()
-            };
-            IndustryFacet {
-                industry,
-                entries: count(entries, &broad),
-                exact: count(entries, &exact),
-            }
+        .map(|&industry| IndustryFacet {
+            industry,
+            entries: count(&broad, industry, selection.exact),
+            exact: count(&exact, industry, true),
         })
         .collect()
 }
@@ -403,13 +457,13 @@ pub fn require<'e>(
     }
     let exact = selection.exact;
     for q in &selection.regions {
-        match crate::answer::query::region_match(e, q, exact) {
+        match region_match(e, q, exact) {
             Some(m) => reasons.push(Reason::Region(*q, m)),
             None => unmet.push(Shortfall::Region(e, *q, exact)),
         }
     }
     for &i in &selection.industries {
-        match crate::answer::query::industry_match(e, i, exact) {
+        match industry_match(e, i, exact) {
             Some(m) => reasons.push(Reason::Industry(i, m)),
             None => unmet.push(Shortfall::Industry(e, i, exact)),
         }
@@ -421,5 +475,51 @@ pub fn require<'e>(
         status: Some(status),
         unmet,
         why: explain.then_some(reasons),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answer::query::StatusPick;
+    use crate::load::{Source, load, parse_entry};
+
+    /// `regions` counts by adding each entry to the values it applies in; that must be
+    /// what `region_match` says of every value, for every kind of entry: named
+    /// countries, EU-wide, covered regions, global, global with covered regions.
+    #[test]
+    fn region_counts_agree_with_region_match_for_every_value() {
+        let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/applicability");
+        let mut entries: Vec<Entry> = Vec::new();
+        for source in [Source::Embedded, Source::Dir(fixture.into())] {
+            entries.extend(
+                load(&source, today)
+                    .unwrap()
+                    .catalog
+                    .entries()
+                    .iter()
+                    .cloned(),
+            );
+        }
+        let odd = "id: odd\nname: Odd\nkind: audit\njurisdictions: [global, eu, jp]\nscope:\n  regions:\n    - name: Frankfurt\n      country: de\n    - name: Tokyo\n      country: jp\nsummary: s\n";
+        entries.push(parse_entry(odd).unwrap());
+        let values: Vec<RegionQuery> = RegionQuery::all().collect();
+        let selection = Selection {
+            statuses: StatusPick::All,
+            ..Selection::new(today)
+        };
+        let pool = selection.apply(&entries);
+        assert!(pool.len() > 25);
+        for exact in [false, true] {
+            let counts = region_counts(&pool, &values, exact);
+            for (q, n) in values.iter().zip(counts) {
+                let expected = pool
+                    .iter()
+                    .filter(|s| region_match(s.entry, q, exact).is_some())
+                    .count();
+                assert_eq!(n, expected, "{q}, exact {exact}");
+            }
+        }
     }
 }

@@ -209,21 +209,25 @@ pub(crate) fn obj(
 /// are one word to a person searching.
 pub fn squeeze(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    if text.is_ascii() {
-        // Ids, aliases and most names: no character needs Unicode lowercasing.
-        out.extend(
-            text.bytes()
-                .filter(|b| !matches!(b, b' ' | b'-' | b'_') && !char::from(*b).is_whitespace())
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        return out;
-    }
-    out.extend(
-        text.chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
-            .flat_map(char::to_lowercase),
-    );
+    squeeze_into(text, &mut out);
     out
+}
+
+/// [`squeeze`], appended to `out`, so a caller folding many texts reuses one buffer.
+pub fn squeeze_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most of any text: no Unicode tables needed. ASCII white space is
+            // U+0009 to U+000D and the space.
+            match c {
+                ' ' | '-' | '_' | '\t'..='\r' => {}
+                _ => out.push(c.to_ascii_lowercase()),
+            }
+        } else if !c.is_whitespace() {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -252,5 +256,33 @@ mod tests {
                 .contains("did you mean")
         );
         assert_eq!(closest(&"x".repeat(1000), ["x"].into_iter()), None);
+    }
+
+    /// The fold with its ASCII fast path is the plain definition: drop spaces,
+    /// hyphens, underscores and white space, lowercase the rest.
+    #[test]
+    fn squeeze_is_the_plain_definition() {
+        let plain = |t: &str| -> String {
+            t.chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_') && !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let mut samples: Vec<String> = (0u8..128).map(|b| format!("a{}B", char::from(b))).collect();
+        samples.extend(
+            [
+                "SOC 2",
+                "K-ISMS",
+                "Bundesamt für Sicherheit",
+                "ΟΔΟΣ",
+                "İstanbul",
+                "a\u{a0}b\u{2028}c",
+                "Ｃ５",
+            ]
+            .map(String::from),
+        );
+        for s in &samples {
+            assert_eq!(squeeze(s), plain(s), "{s:?}");
+        }
     }
 }

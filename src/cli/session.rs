@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use anyhow::anyhow;
 use chrono::NaiveDate;
 
-use crate::answer::query::{Selection, StatusPick};
+use crate::answer::query::{Search, Selection, StatusPick};
 use crate::catalog::Catalog;
 use crate::cli::args::SelectArgs;
 use crate::load::{self, Source};
@@ -111,7 +111,7 @@ impl Session {
             } else {
                 StatusPick::Only(a.status.clone())
             },
-            search: a.search.clone(),
+            search: Search::new(&a.search),
             updated_before: a.updated_before,
             updated_since: a.updated_since,
             exact: a.exact,
