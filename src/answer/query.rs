@@ -77,7 +77,33 @@ impl Verdict<'_> {
     /// Named when any region or industry reason names its value; broad when every
     /// one is global or cross-industry; named when nothing was asked.
     pub fn strength(&self) -> Strength {
-        let mut asked = self.reasons.iter().filter_map(|r| match r {
+        let mut asked = self.reasons.iter().filter_map(Reason::strength);
+        let first = asked.next().unwrap_or(Strength::Named);
+        asked.fold(first, Ord::max)
+    }
+
+    /// Whether the verdict would stand with `--exact`: every axis asked (regions,
+    /// industries) has a value the entry names itself. `--region global` is named by
+    /// a global entry, with `--exact` or without.
+    pub fn holds_exactly(&self) -> bool {
+        let (mut regions, mut industries) = (None, None);
+        for r in &self.reasons {
+            let named = r.strength() == Some(Strength::Named);
+            match r {
+                Reason::Region(..) => regions = Some(regions.unwrap_or(false) || named),
+                Reason::Industry(..) => industries = Some(industries.unwrap_or(false) || named),
+                Reason::Status(_) => {}
+            }
+        }
+        regions.unwrap_or(true) && industries.unwrap_or(true)
+    }
+}
+
+impl Reason<'_> {
+    /// How strongly a region or industry reason ties the entry to the value asked:
+    /// named, or broad (global, cross-industry); `None` for the status.
+    pub fn strength(&self) -> Option<Strength> {
+        match self {
             Reason::Region(_, RegionMatch::Named { .. }) => Some(Strength::Named),
             // `--region global` asks for global entries: they name it.
             Reason::Region(RegionQuery::Global, _) => Some(Strength::Named),
@@ -85,9 +111,7 @@ impl Verdict<'_> {
             Reason::Industry(_, IndustryMatch::Aimed) => Some(Strength::Named),
             Reason::Industry(_, IndustryMatch::Any) => Some(Strength::Broad),
             Reason::Status(_) => None,
-        });
-        let first = asked.next().unwrap_or(Strength::Named);
-        asked.fold(first, Ord::max)
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::answer::query::{
     Reason, Selected, Selection, Span, StatusAsOf, Strength, industry_match, region_match,
 };
-use crate::catalog::entry::{Entry, Evidence, Industry, PartialDate};
+use crate::catalog::entry::{Entry, Evidence, Industry, Jurisdiction, PartialDate};
 use crate::catalog::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
 
 /// An entry in a listing, with why it is there. JSON and YAML write the entry itself;
@@ -130,7 +130,7 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
 /// a value applies when the entry names one of its countries (a jurisdiction or a
 /// covered region, `eu` standing for its members), and `global` entries apply in
 /// every value unless `exact`.
-fn region_counts(pool: &[Selected<'_>], values: &[RegionQuery], exact: bool) -> Vec<usize> {
+fn region_counts(pool: &[&Entry], values: &[RegionQuery], exact: bool) -> Vec<usize> {
     // For each country, the values that contain it: its own, and its groups.
     let mut holding: std::collections::HashMap<Country, Vec<usize>> = Default::default();
     for (i, q) in values.iter().enumerate() {
@@ -141,8 +141,8 @@ fn region_counts(pool: &[Selected<'_>], values: &[RegionQuery], exact: bool) -> 
     let mut counts = vec![0; values.len()];
     // The last entry counted for each value, so an entry counts once per value.
     let mut counted = vec![usize::MAX; values.len()];
-    for (n, s) in pool.iter().enumerate() {
-        if s.entry.is_global() {
+    for (n, e) in pool.iter().enumerate() {
+        if e.is_global() {
             for (i, q) in values.iter().enumerate() {
                 if !exact || *q == RegionQuery::Global {
                     counts[i] += 1;
@@ -150,7 +150,7 @@ fn region_counts(pool: &[Selected<'_>], values: &[RegionQuery], exact: bool) -> 
                 }
             }
         }
-        for c in s.entry.countries() {
+        for c in e.countries() {
             for &i in holding.get(&c).map_or(&[][..], Vec::as_slice) {
                 if counted[i] != n {
                     counts[i] += 1;
@@ -163,20 +163,23 @@ fn region_counts(pool: &[Selected<'_>], values: &[RegionQuery], exact: bool) -> 
 }
 
 /// The entries a selection takes once `drop` has removed one of its filters: as asked
-/// (`--exact` or not), and with `--exact`. A facet then counts, per value of the
-/// dropped filter, the entries of each pool that match it.
+/// (`--exact` or not), and those of them that hold with `--exact` too. A facet then
+/// counts, per value of the dropped filter, the entries of each pool that match it.
 fn pools<'e>(
     entries: &'e [Entry],
     selection: &Selection,
     drop: impl Fn(&mut Selection),
-) -> (Vec<Selected<'e>>, Vec<Selected<'e>>) {
+) -> (Vec<&'e Entry>, Vec<&'e Entry>) {
     let mut broad = selection.clone();
     drop(&mut broad);
-    let exact = Selection {
-        exact: true,
-        ..broad.clone()
-    };
-    (broad.apply(entries), exact.apply(entries))
+    // One verdict per entry: whether it holds with `--exact` is in its reasons.
+    let selected = broad.apply(entries);
+    let exact = selected
+        .iter()
+        .filter(|s| s.why.holds_exactly())
+        .map(|s| s.entry)
+        .collect();
+    (selected.into_iter().map(|s| s.entry).collect(), exact)
 }
 
 /// An industry with how many entries `list --industry VALUE` returns for it.
@@ -189,9 +192,9 @@ pub struct IndustryFacet {
 
 pub fn industries_facets(entries: &[Entry], selection: &Selection) -> Vec<IndustryFacet> {
     let (broad, exact) = pools(entries, selection, |s| s.industries.clear());
-    let count = |pool: &[Selected<'_>], industry: Industry, exact: bool| {
+    let count = |pool: &[&Entry], industry: Industry, exact: bool| {
         pool.iter()
-            .filter(|s| industry_match(s.entry, industry, exact).is_some())
+            .filter(|e| industry_match(e, industry, exact).is_some())
             .count()
     };
     Industry::ALL
@@ -276,15 +279,40 @@ impl Serialize for Mark {
 
 /// The default columns: the countries the selected entries name (and `global` when
 /// one is global), or the industries they name (and none else).
-pub fn matrix_columns(selected: &[Selected<'_>], by: MatrixBy) -> Vec<MatrixColumn> {
+/// The default columns: for regions, the places the selected entries name as they
+/// write them (`eu` is one column; `expand` gives its member states instead) and
+/// the countries of the regions they cover, then `global` if any entry is global;
+/// for industries, those some entry is aimed at.
+pub fn matrix_columns(selected: &[Selected<'_>], by: MatrixBy, expand: bool) -> Vec<MatrixColumn> {
     match by {
         MatrixBy::Region => {
-            let codes: BTreeSet<Country> =
-                selected.iter().flat_map(|s| s.entry.countries()).collect();
+            let mut codes: BTreeSet<Country> = BTreeSet::new();
+            let mut eu = false;
+            for s in selected {
+                for j in &s.entry.jurisdictions {
+                    match j {
+                        Jurisdiction::Country(c) => {
+                            codes.insert(*c);
+                        }
+                        Jurisdiction::Eu if expand => codes.extend(j.countries()),
+                        Jurisdiction::Eu => eu = true,
+                        Jurisdiction::Global => {}
+                    }
+                }
+                codes.extend(s.entry.scope.regions.iter().map(|r| r.country));
+            }
             let mut cols: Vec<MatrixColumn> = codes
                 .into_iter()
                 .map(|c| MatrixColumn::Region(RegionQuery::Country(c)))
                 .collect();
+            if eu {
+                cols.extend(
+                    crate::catalog::region::GROUPS
+                        .iter()
+                        .filter(|g| g.name == "eu")
+                        .map(|g| MatrixColumn::Region(RegionQuery::Group(g))),
+                );
+            }
             if selected.iter().any(|s| s.entry.is_global()) {
                 cols.push(MatrixColumn::Region(RegionQuery::Global));
             }
@@ -298,39 +326,45 @@ pub fn matrix_columns(selected: &[Selected<'_>], by: MatrixBy) -> Vec<MatrixColu
     }
 }
 
+/// The coverage matrix: one row per selected entry, one mark per column saying how
+/// the entry meets that column's value, by that column's rule alone: named (a
+/// jurisdiction or covered region in it; an industry it is aimed at), or broad
+/// (global; cross-industry). The selection's other filters choose the rows and never
+/// change a mark, so a mark is always the `--explain` reason `list --region COL` (or
+/// `--industry COL`) gives for that value.
 pub fn matrix(
     selected: &[Selected<'_>],
     selection: &Selection,
     columns: &[MatrixColumn],
 ) -> Matrix {
-    let per_column: Vec<Selection> = columns
-        .iter()
-        .map(|c| match c {
-            MatrixColumn::Region(q) => selection.for_region(*q),
-            MatrixColumn::Industry(i) => selection.for_industry(*i),
-        })
-        .collect();
     let rows = selected
         .iter()
         .map(|s| MatrixRow {
             id: s.entry.id.to_string(),
             marks: columns
                 .iter()
-                .zip(&per_column)
-                .map(|(c, sel)| {
-                    sel.verdict(s.entry)
-                        .map_or(Mark::None, |v| match (v.strength(), c) {
-                            (Strength::Named, _) => Mark::Named,
-                            (Strength::Broad, MatrixColumn::Region(_)) => Mark::Global,
-                            (Strength::Broad, MatrixColumn::Industry(_)) => Mark::Any,
-                        })
-                })
+                .map(|c| mark(s.entry, *c, selection.exact))
                 .collect(),
         })
         .collect();
     Matrix {
         columns: columns.iter().map(MatrixColumn::label).collect(),
         rows,
+    }
+}
+
+/// How an entry meets one column's value: the strength of the reason `--explain`
+/// gives for that value alone.
+pub fn mark(e: &Entry, column: MatrixColumn, exact: bool) -> Mark {
+    let reason = match column {
+        MatrixColumn::Region(q) => region_match(e, &q, exact).map(|m| Reason::Region(q, m)),
+        MatrixColumn::Industry(i) => industry_match(e, i, exact).map(|m| Reason::Industry(i, m)),
+    };
+    match (reason.as_ref().and_then(Reason::strength), column) {
+        (None, _) => Mark::None,
+        (Some(Strength::Named), _) => Mark::Named,
+        (Some(Strength::Broad), MatrixColumn::Region(_)) => Mark::Global,
+        (Some(Strength::Broad), MatrixColumn::Industry(_)) => Mark::Any,
     }
 }
 
@@ -509,14 +543,54 @@ mod tests {
             statuses: StatusPick::All,
             ..Selection::new(today)
         };
-        let pool = selection.apply(&entries);
+        let pool: Vec<&Entry> = selection
+            .apply(&entries)
+            .into_iter()
+            .map(|s| s.entry)
+            .collect();
         assert!(pool.len() > 25);
+        // Whether a verdict holds with --exact is what --exact answers.
+        for regions in [
+            vec![],
+            vec!["sg".parse().unwrap()],
+            vec!["eu".parse().unwrap()],
+            vec!["global".parse().unwrap()],
+            vec!["de".parse().unwrap(), "jp".parse().unwrap()],
+        ] {
+            for industries in [
+                vec![],
+                vec![Industry::Finance],
+                vec![Industry::Healthcare, Industry::Media],
+            ] {
+                let broad = Selection {
+                    regions: regions.clone(),
+                    industries: industries.clone(),
+                    ..selection.clone()
+                };
+                let exact = Selection {
+                    exact: true,
+                    ..broad.clone()
+                };
+                let derived: Vec<&str> = broad
+                    .apply(&entries)
+                    .iter()
+                    .filter(|s| s.why.holds_exactly())
+                    .map(|s| s.entry.id.as_str())
+                    .collect();
+                let asked: Vec<&str> = exact
+                    .apply(&entries)
+                    .iter()
+                    .map(|s| s.entry.id.as_str())
+                    .collect();
+                assert_eq!(derived, asked, "{regions:?} {industries:?}");
+            }
+        }
         for exact in [false, true] {
             let counts = region_counts(&pool, &values, exact);
             for (q, n) in values.iter().zip(counts) {
                 let expected = pool
                     .iter()
-                    .filter(|s| region_match(s.entry, q, exact).is_some())
+                    .filter(|e| region_match(e, q, exact).is_some())
                     .count();
                 assert_eq!(n, expected, "{q}, exact {exact}");
             }

@@ -103,7 +103,7 @@ pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<Strin
             selected: s.clone(),
         })
         .collect();
-    let columns = report::matrix_columns(&selected, MatrixBy::Region);
+    let columns = report::matrix_columns(&selected, MatrixBy::Region, false);
     let matrix = report::matrix(&selected, selection, &columns);
     let manifest = catalog.manifest();
     Plan {

@@ -318,6 +318,10 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub columns: Vec<String>,
 
+    /// By default `eu` is one column; show its member states as columns of their own.
+    #[arg(long)]
+    pub expand: bool,
+
     #[command(flatten)]
     pub listing: ListingArgs,
 }

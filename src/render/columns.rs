@@ -101,20 +101,25 @@ impl Row for EntryRow<'_> {
 impl Row for EvidenceRow<'_> {
     fn table(explain: bool) -> Vec<Column<Self>> {
         let mut cols = vec![
-            Column::token("ENTRY", |r: &Self| r.entry.to_owned()),
+            Column::token("ENTRY", |r: &Self| r.entry.to_owned()).once_per_entry(),
             Column::token("TYPE", |r: &Self| match r.item {
                 Some(i) => i.kind.to_string(),
                 None => words::NONE_STATED.to_owned(),
             }),
             Column::text("TITLE", |r: &Self| {
                 r.item.and_then(|i| i.title.clone()).unwrap_or_default()
-            }),
+            })
+            .droppable(2),
+            // A certificate number is what an auditor asks for: it outlasts the
+            // title, and the contact, which says the same for every item of an entry.
             Column::token("REFERENCE", |r: &Self| {
                 r.item.and_then(|i| i.reference.clone()).unwrap_or_default()
             })
-            .droppable(2),
+            .droppable(1),
             Column::text("ACCESS", |r: &Self| words::access(r.item)),
-            Column::text("CONTACT", |r: &Self| words::contact(r.item)).droppable(1),
+            Column::text("CONTACT", |r: &Self| words::contact(r.item))
+                .droppable(3)
+                .once_per_entry(),
         ];
         if explain {
             cols.push(Column::text("WHY", |r: &Self| {

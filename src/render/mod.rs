@@ -149,6 +149,9 @@ pub struct Column<T: ?Sized> {
     pub fit: Fit,
     /// 0: always shown; otherwise dropped before columns with a lower number.
     pub drop: u8,
+    /// In a table on a terminal, shown on the first of a run of rows about the same
+    /// entry (the same first cell) and left blank below while it says the same.
+    pub once: bool,
 }
 
 impl<T: ?Sized> Column<T> {
@@ -159,6 +162,7 @@ impl<T: ?Sized> Column<T> {
             value: Box::new(value),
             fit: Fit::Token,
             drop: 0,
+            once: false,
         }
     }
 
@@ -173,6 +177,12 @@ impl<T: ?Sized> Column<T> {
     /// May be dropped from a narrow table; higher numbers go first.
     pub fn droppable(mut self, order: u8) -> Self {
         self.drop = order;
+        self
+    }
+
+    /// Said once for a run of rows about the same entry (see [`Column::once`]).
+    pub fn once_per_entry(mut self) -> Self {
+        self.once = true;
         self
     }
 }
@@ -213,7 +223,21 @@ pub fn listing<T: Row>(
         ListFormat::Table => {
             let table = T::table(explain);
             let layout: Vec<(Fit, u8)> = table.iter().map(|c| (c.fit, c.drop)).collect();
-            table::write_table(out, style, &headers(&table), &layout, &cells(&table))
+            let mut rows = cells(&table);
+            // On a terminal only: in a pipe every row stays whole for `grep`. Bottom
+            // up, so each row is compared with the row above as computed.
+            let grouped = if style.width.is_some() { rows.len() } else { 0 };
+            for r in (1..grouped).rev() {
+                if rows[r].first() != rows[r - 1].first() {
+                    continue;
+                }
+                for (i, c) in table.iter().enumerate() {
+                    if c.once && rows[r].get(i) == rows[r - 1].get(i) {
+                        rows[r][i].clear();
+                    }
+                }
+            }
+            table::write_table(out, style, &headers(&table), &layout, &rows)
         }
         ListFormat::Markdown => {
             let table = T::table(explain);
@@ -260,7 +284,10 @@ pub fn grid(
         ListFormat::Csv => write_delimited(out, b',', headers, rows),
         ListFormat::Tsv => write_delimited(out, b'\t', headers, rows),
         _ => {
-            let layout = vec![(Fit::Token, 0); headers.len()];
+            // The first column names the row; the others may go, the last first.
+            let layout: Vec<(Fit, u8)> = (0..headers.len())
+                .map(|i| (Fit::Token, u8::from(i > 0)))
+                .collect();
             table::write_table(out, style, headers, &layout, rows)
         }
     }

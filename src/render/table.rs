@@ -1,10 +1,10 @@
 //! Tables for people, with comfy-table.
 //!
-//! On a terminal the table fits the window without breaking a word: token columns
-//! (ids, codes, dates) are never narrower than their longest word, free-text columns
-//! wrap between words and cut a word too long for them with `…`, and when even that
-//! does not fit, the columns marked droppable go, least important first. In a pipe
-//! nothing is wrapped or styled, so `grep` and `less` see whole lines.
+//! On a terminal the table fits the window without breaking or cutting a word: no
+//! column is narrower than its longest word, free-text columns wrap between words,
+//! and when even that does not fit, the columns marked droppable go, least
+//! important first, and a last line names them and how to see them. In a pipe
+//! nothing is wrapped, dropped or styled, so `grep` and `less` see whole lines.
 
 use std::io::{self, Write};
 
@@ -24,8 +24,6 @@ const PLAIN: TableStyle = TableStyle::new()
 
 /// Narrowest a free-text column gets before columns are dropped.
 const COMFORTABLE_TEXT: usize = 12;
-/// Narrowest a free-text column ever gets (never narrower than its header).
-const MIN_TEXT: usize = 6;
 /// Widest a free-text column asks for before the rest is shared out.
 const MAX_TEXT_WORD: usize = 24;
 
@@ -63,10 +61,11 @@ pub fn write_table(
             .unwrap_or(0)
     };
     let mut kept: Vec<usize> = (0..headers.len()).collect();
+    let words: Vec<usize> = (0..headers.len()).map(longest_word).collect();
     let mut want: Vec<usize> = (0..headers.len())
         .map(|i| match layout.get(i).map_or(Fit::Token, |l| l.0) {
-            Fit::Token => longest_word(i),
-            Fit::Text => longest_word(i).min(MAX_TEXT_WORD),
+            Fit::Token => words[i],
+            Fit::Text => words[i].max(MAX_TEXT_WORD.min(longest_line(rows, i))),
         })
         .collect();
     // comfy-table adds one space of padding on each side, and a rule between columns.
@@ -74,15 +73,15 @@ pub fn write_table(
         kept.iter().map(|&i| want[i] + 2).sum::<usize>() + kept.len().saturating_sub(1)
     };
     let is_text = |i: usize| layout.get(i).is_some_and(|l| l.0 == Fit::Text);
-    let header_len = |i: usize| headers.get(i).map_or(0, |h| h.chars().count());
     // First narrow free text to a width that still reads well, then drop columns,
-    // least important first, then narrow free text to its header.
+    // least important first, then narrow free text to its longest word: a column
+    // never gets narrower than that, so no word is ever cut or split.
     for floor in [COMFORTABLE_TEXT, 0] {
         loop {
             if needed(&kept, &want) <= width {
                 break;
             }
-            let narrowest = |i: usize| floor.max(MIN_TEXT).max(header_len(i));
+            let narrowest = |i: usize| floor.max(words[i]);
             if let Some(&i) = kept
                 .iter()
                 .filter(|&&i| is_text(i) && want[i] > narrowest(i))
@@ -98,7 +97,7 @@ pub fn write_table(
                 .iter()
                 .enumerate()
                 .filter(|(_, i)| layout.get(**i).is_some_and(|l| l.1 > 0))
-                .max_by_key(|(_, i)| layout[**i].1)
+                .max_by_key(|(pos, i)| (layout[**i].1, *pos))
                 .map(|(pos, _)| pos);
             match drop {
                 Some(pos) => {
@@ -108,27 +107,39 @@ pub fn write_table(
             }
         }
     }
-    let headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();
+    let hidden: Vec<&str> = (0..headers.len())
+        .filter(|i| !kept.contains(i))
+        .map(|i| headers[i])
+        .collect();
+    let shown_headers: Vec<&str> = kept.iter().map(|&i| headers[i]).collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             kept.iter()
-                .map(|&i| {
-                    let cell = r.get(i).map_or("", String::as_str);
-                    if is_text(i) {
-                        cut_long_words(cell, want[i])
-                    } else {
-                        cell.to_owned()
-                    }
-                })
+                .map(|&i| r.get(i).map_or("", String::as_str).to_owned())
                 .collect()
         })
         .collect();
     let mins: Vec<usize> = kept.iter().map(|&i| want[i] + 2).collect();
     // When even the narrowest layout is wider than the terminal, the table overflows
     // rather than split a word: a wrapped line is easier to read than `certificati│on`.
+    let terminal = width;
     let width = width.max(needed(&kept, &want));
-    write_fitted(out, style, &headers, &rows, Some((width, mins)))
+    write_fitted(out, style, &shown_headers, &rows, Some((width, mins)))?;
+    if !hidden.is_empty() {
+        let note = super::wrap(&super::words::hidden_columns(&hidden), terminal, "");
+        writeln!(out, "{}", style.dim(&note))?;
+    }
+    Ok(())
+}
+
+/// The longest line a free-text column would like: its longest cell.
+fn longest_line(rows: &[Vec<String>], i: usize) -> usize {
+    rows.iter()
+        .filter_map(|r| r.get(i))
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Longest cell a table shows, in bytes; longer ones end in `…`.
@@ -143,22 +154,6 @@ fn cap(cell: &str) -> String {
         end -= 1;
     }
     format!("{}…", &cell[..end])
-}
-
-/// Words longer than `max` characters end in `…` at `max`, so they never break.
-fn cut_long_words(cell: &str, max: usize) -> String {
-    cell.split_whitespace()
-        .map(|w| {
-            if w.chars().count() > max {
-                let mut cut: String = w.chars().take(max.saturating_sub(1)).collect();
-                cut.push('…');
-                cut
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn write_fitted(
@@ -292,7 +287,25 @@ mod tests {
     }
 
     #[test]
-    fn free_text_cuts_a_word_too_long_for_it() {
-        assert_eq!(cut_long_words("a Informationstechnik b", 8), "a Informa… b");
+    fn a_long_word_widens_its_column_and_a_dropped_column_is_named() {
+        let headers = ["ID", "TEXT", "MORE"];
+        let layout = [(Fit::Token, 0), (Fit::Text, 0), (Fit::Token, 1)];
+        let rows = vec![vec![
+            "a".to_owned(),
+            "the Informationstechnik of it".to_owned(),
+            "something-long-to-drop".to_owned(),
+        ]];
+        let style = Style {
+            color: false,
+            width: Some(40),
+        };
+        let mut out = Vec::new();
+        write_table(&mut out, &style, &headers, &layout, &rows).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("Informationstechnik"), "{text}");
+        assert!(!text.contains('…'), "{text}");
+        assert!(!text.contains("something-long-to-drop"), "{text}");
+        assert!(text.contains("(left out to fit: MORE;"), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
     }
 }

@@ -95,8 +95,12 @@ pub fn show_text(
     ctx: &ShowContext,
     style: &Style,
 ) -> io::Result<()> {
-    let heading = heading(e, " — ");
-    writeln!(out, "{}", style.bold(&printable(&heading)))?;
+    let heading = printable(&heading(e, " — ")).into_owned();
+    let heading = match style.width {
+        Some(w) => wrap(&heading, w as usize, ""),
+        None => heading,
+    };
+    writeln!(out, "{}", style.bold(&heading))?;
     let indent = " ".repeat(LABEL + 2);
     for (label, value) in lines(e, ctx) {
         let value = printable(&value).into_owned();

@@ -259,6 +259,14 @@ pub fn not_for_industry(e: &Entry, i: Industry, exact: bool) -> String {
     )
 }
 
+/// The last line of a table that had to leave columns out to fit the terminal.
+pub fn hidden_columns(headers: &[&str]) -> String {
+    format!(
+        "(left out to fit: {}; --format csv or a wider terminal shows them)",
+        headers.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

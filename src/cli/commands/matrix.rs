@@ -23,7 +23,7 @@ pub fn run(
     let selection = ctx.selection(&args.listing.select);
     let selected = selection.apply(catalog.entries());
     let columns = if args.columns.is_empty() {
-        report::matrix_columns(&selected, args.by)
+        report::matrix_columns(&selected, args.by, args.expand)
     } else {
         args.columns
             .iter()
