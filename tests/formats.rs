@@ -17,12 +17,18 @@ fn list_json_is_an_array_of_full_entries_with_yaml_field_names() {
             .keys()
             .map(String::as_str)
             .collect();
-        // Every field of the one field table, and nothing else.
+        // Every field of the one field table, the status as of the day, and nothing else.
         let fields = Entry::field_names();
         for f in &fields {
             assert!(keys.contains(f), "missing `{f}` in {keys:?}");
         }
-        assert_eq!(keys.len(), fields.len());
+        assert!(keys.contains(&"status_as_of"), "{keys:?}");
+        assert_eq!(keys.len(), fields.len() + 1);
+        assert_eq!(obj["status_as_of"]["status"], "unstated");
+        assert_eq!(
+            obj["status_as_of"]["as_of"].as_str().map(str::len),
+            Some(10)
+        );
     }
     let c5 = arr.iter().find(|e| e["id"] == "c5").unwrap();
     assert_eq!(c5["achieved"], "2020-08-31");
@@ -30,10 +36,21 @@ fn list_json_is_an_array_of_full_entries_with_yaml_field_names() {
     assert_eq!(c5["jurisdictions"], serde_json::json!(["de", "eu"]));
 }
 
+/// An entry as `list` and `show` write it, less what they compute (`status_as_of`,
+/// `why`): what is left is a data file's entry.
+fn data_entry(mut v: serde_json::Value) -> Entry {
+    let obj = v.as_object_mut().expect("an object");
+    obj.remove("status_as_of")
+        .expect("status_as_of is always there");
+    obj.remove("why");
+    serde_json::from_value(v).expect("an entry")
+}
+
 #[test]
 fn list_json_deserializes_back_into_entries() {
     let text = stdout(&["list", "--format", "json"]);
-    let entries: Vec<Entry> = serde_json::from_str(&text).expect("entries");
+    let v: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
+    let entries: Vec<Entry> = v.into_iter().map(data_entry).collect();
     assert_eq!(entries.len(), 21);
     let tisax = entries.iter().find(|e| e.id.as_str() == "tisax").unwrap();
     assert_eq!(tisax.scope.data_centres, Some(15));
@@ -43,7 +60,8 @@ fn list_json_deserializes_back_into_entries() {
 #[test]
 fn list_yaml_round_trips_through_the_data_format() {
     let text = stdout(&["list", "--format", "yaml", "--region", "sg"]);
-    let entries: Vec<Entry> = serde_saphyr::from_str(&text).expect("YAML entries");
+    let v: Vec<serde_json::Value> = serde_saphyr::from_str(&text).expect("YAML");
+    let entries: Vec<Entry> = v.into_iter().map(data_entry).collect();
     let ids: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["gxp", "mtcs", "ospar", "pci-dss"]);
     let ospar = &entries[2];
@@ -54,9 +72,14 @@ fn list_yaml_round_trips_through_the_data_format() {
 }
 
 #[test]
-fn show_yaml_is_a_valid_data_file() {
-    let text = stdout(&["show", "trucs", "--format", "yaml"]);
-    let e: Entry = serde_saphyr::from_str(&text).expect("entry");
+fn show_yaml_is_a_data_file_and_its_status() {
+    let text = stdout(&["show", "trucs", "--format", "yaml", "--as-of", "2026-01-02"]);
+    let v: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+    assert_eq!(
+        v["status_as_of"],
+        serde_json::json!({"status": "unstated", "as_of": "2026-01-02"})
+    );
+    let e = data_entry(v);
     assert_eq!(e.evidence.len(), 11);
     assert_eq!(
         e.evidence.last().and_then(|ev| ev.reference.as_deref()),
@@ -325,4 +348,27 @@ fn closed_pipe_ends_quietly() {
         .unwrap();
     assert!(status.success(), "{status:?} {err}");
     assert_eq!(err, "", "no broken-pipe message");
+}
+
+#[test]
+fn show_takes_several_keys_and_keeps_them_apart() {
+    let v = json(&["show", "c5", "ospar", "--format", "json"]);
+    let ids: Vec<&str> = v
+        .as_array()
+        .expect("several keys give an array")
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["c5", "ospar"]);
+    assert!(json(&["show", "c5", "--format", "json"]).is_object());
+    let text = stdout(&["show", "c5", "mtcs"]);
+    let second = text
+        .find("\nMTCS — ")
+        .expect("a blank line, then the second entry");
+    assert!(text[..second].ends_with('\n'), "{text}");
+    assert_eq!(text.matches("\n\nSummary\n").count(), 2);
+    // One unknown key fails the whole command before anything is written.
+    let (code, out, err) = common::run(&["show", "c5", "tisx"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("did you mean `tisax`?"), "{err}");
 }

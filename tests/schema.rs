@@ -11,6 +11,11 @@ fn schema() -> Value {
     json(&["schema"])
 }
 
+/// The schema of `list` and `show` output.
+fn output_schema() -> Value {
+    json(&["schema", "--output"])
+}
+
 /// Follows a local `$ref`, and the non-null branch of an `anyOf` for optional fields.
 fn resolve<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
     loop {
@@ -82,8 +87,8 @@ fn check(root: &Value, schema: &Value, value: &Value, path: &str, errors: &mut V
 
 #[test]
 fn every_shipped_entry_agrees_with_the_schema() {
-    let root = schema();
-    let entries = json(&["list", "--format", "json"]);
+    let root = output_schema();
+    let entries = json(&["list", "--format", "json", "--explain", "--all-statuses"]);
     let mut errors = Vec::new();
     for e in entries.as_array().unwrap() {
         check(&root, &root, e, e["id"].as_str().unwrap(), &mut errors);
@@ -107,9 +112,28 @@ fn schema_names_exactly_the_fields_the_binary_writes() {
         .unwrap()
         .keys()
         .map(String::as_str)
+        .filter(|k| *k != "status_as_of")
         .collect();
     in_output.sort_unstable();
     assert_eq!(in_schema, in_output);
+    // The output schema: the entry's fields, the computed status, and `why`.
+    let output = output_schema();
+    let mut listed: Vec<&str> = output["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    listed.sort_unstable();
+    let explained = json(&["list", "--explain", "--format", "json"]);
+    let mut in_list: Vec<&str> = explained[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    in_list.sort_unstable();
+    assert_eq!(listed, in_list);
     assert_eq!(
         root["required"],
         serde_json::json!(["id", "name", "kind", "jurisdictions", "summary"])
@@ -139,7 +163,7 @@ fn schema_lists_closed_vocabularies_and_documents_fields() {
 #[test]
 fn a_mistyped_field_fails_the_walker() {
     // The walker itself must be able to fail, or the tests above prove nothing.
-    let root = schema();
+    let root = output_schema();
     let mut bad = json(&["show", "c5", "--format", "json"]);
     bad["acheived"] = Value::from("2020");
     bad["kind"] = Value::from("cert");

@@ -42,22 +42,37 @@ impl Lifecycle {
     }
 }
 
-/// An entry's status as of a date, with the date that decided it, if any.
+/// An entry's status as of a day, with the date that decided it, if any. Every
+/// machine-readable answer carries it beside the stated `status`, so a script never
+/// has to judge dates itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct StatusAsOf {
     pub status: Lifecycle,
     /// `valid_until` for an expiry, `achieved` for an entry not yet achieved.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
+    /// The day it was judged on: `--as-of`, or today.
+    #[serde(serialize_with = "day")]
+    pub as_of: NaiveDate,
+}
+
+/// `2026-12-02`.
+fn day<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
 /// The lifecycle status of `e` on `as_of`.
 pub fn status_as_of(e: &Entry, as_of: NaiveDate) -> StatusAsOf {
-    let plain = |status| StatusAsOf { status, date: None };
+    let plain = |status| StatusAsOf {
+        status,
+        date: None,
+        as_of,
+    };
     if e.status == Some(Status::Expired) {
         return StatusAsOf {
             status: Lifecycle::Expired,
             date: e.valid_until,
+            as_of,
         };
     }
     if let Some(until) = e.valid_until
@@ -66,6 +81,7 @@ pub fn status_as_of(e: &Entry, as_of: NaiveDate) -> StatusAsOf {
         return StatusAsOf {
             status: Lifecycle::Expired,
             date: Some(until),
+            as_of,
         };
     }
     if let Some(achieved) = e.achieved
@@ -74,6 +90,7 @@ pub fn status_as_of(e: &Entry, as_of: NaiveDate) -> StatusAsOf {
         return StatusAsOf {
             status: Lifecycle::NotYetAchieved,
             date: Some(achieved),
+            as_of,
         };
     }
     match e.status {

@@ -25,6 +25,8 @@ pub struct EntryRow<'e> {
 pub struct EvidenceRow<'e> {
     pub entry: &'e str,
     pub name: &'e str,
+    /// The entry's status as of the day.
+    pub status: StatusAsOf,
     pub item: Option<&'e Evidence>,
     /// With `--explain`: why the entry is in the answer.
     pub why: Option<Vec<Reason<'e>>>,
@@ -39,6 +41,7 @@ pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow
             rows.push(EvidenceRow {
                 entry: e.id.as_str(),
                 name: &e.name,
+                status: s.why.status,
                 item: None,
                 why,
             });
@@ -48,6 +51,7 @@ pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow
             rows.push(EvidenceRow {
                 entry: e.id.as_str(),
                 name: &e.name,
+                status: s.why.status,
                 item: Some(item),
                 why: why.clone(),
             });

@@ -16,7 +16,7 @@ use crate::render::ColorChoice;
 /// is broken; `None` for every other command.
 pub fn standalone(command: &Command, out: &mut dyn Write) -> Option<anyhow::Result<Exit>> {
     match command {
-        Command::Schema => Some(commands::schema::run(out)),
+        Command::Schema(args) => Some(commands::schema::run(args, out)),
         Command::Man(args) => Some(commands::man::run(args, out)),
         _ => None,
     }
@@ -68,7 +68,7 @@ pub fn run(
         Command::Verify(args) => commands::verify::run(ctx, args, out, err),
         Command::Site(args) => commands::site::run(ctx, args, out, err),
         Command::Completions(args) => commands::completions::run(ctx, args, out, err),
-        Command::Schema | Command::Man(_) => standalone(&cli.command, out)
+        Command::Schema(_) | Command::Man(_) => standalone(&cli.command, out)
             .unwrap_or_else(|| unreachable!("schema and man are standalone")),
     }
 }

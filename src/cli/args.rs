@@ -54,6 +54,7 @@ pub enum Command {
     /// Show one entry in full, by id, alias or name (case, spaces and hyphens aside).
     #[command(after_help = "Examples:
   certs show c5
+  certs show c5 ospar mtcs
   certs show \"k isms\" --format markdown
   certs show \"SEC 17a-4\" --format json")]
     Show(ShowArgs),
@@ -72,7 +73,7 @@ Examples:
     Validate(ValidateArgs),
 
     /// Print the JSON Schema of the entry format, for editors and CI.
-    Schema,
+    Schema(SchemaArgs),
 
     /// List the evidence a customer can obtain, one row per item, and the gaps.
     #[command(
@@ -359,8 +360,10 @@ pub struct RequireArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The entry's id, an alias or its name (`c5`, `PCI`, "PCI DSS", "k isms").
-    pub key: String,
+    /// Entries by id, alias or name (`c5`, `PCI`, "PCI DSS", "k isms"); several are
+    /// shown one after another (text: a blank line between; JSON, YAML: a list).
+    #[arg(required = true, value_name = "KEY")]
+    pub keys: Vec<String>,
 
     /// Judge status on this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -369,6 +372,14 @@ pub struct ShowArgs {
     /// Output format: text, json, yaml, markdown.
     #[arg(long, short = 'f', value_name = "FORMAT", value_parser = choice::<ShowFormat>())]
     pub format: Option<ShowFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of an entry as `list` and `show` write it in JSON and YAML (the data
+    /// file's fields, then `status_as_of` and `why`), instead of a data file's.
+    #[arg(long)]
+    pub output: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,25 +18,26 @@ pub fn why(reasons: &[Reason<'_>]) -> Vec<String> {
     reasons.iter().map(words::reason).collect()
 }
 
+/// An entry as the data format writes it, then its status as of the day (always:
+/// JSON and YAML are what scripts branch on), then why it is in the answer (with
+/// `--explain`). `list` and `show` write entries this way.
+#[derive(Serialize)]
+pub struct Judged<'a> {
+    #[serde(flatten)]
+    pub entry: &'a Entry,
+    pub status_as_of: StatusAsOf,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<Vec<String>>,
+}
+
 impl Serialize for EntryRow<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Explained<'a> {
-            #[serde(flatten)]
-            entry: &'a Entry,
-            status_as_of: StatusAsOf,
-            why: Vec<String>,
+        Judged {
+            entry: self.selected.entry,
+            status_as_of: self.selected.why.status,
+            why: self.explain.then(|| why(&self.selected.why.reasons)),
         }
-        if self.explain {
-            Explained {
-                entry: self.selected.entry,
-                status_as_of: self.selected.why.status,
-                why: why(&self.selected.why.reasons),
-            }
-            .serialize(s)
-        } else {
-            self.selected.entry.serialize(s)
-        }
+        .serialize(s)
     }
 }
 
@@ -248,6 +249,7 @@ impl Serialize for EvidenceRow<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("entry", self.entry)?;
         m.serialize_entry("name", self.name)?;
+        m.serialize_entry("status_as_of", &self.status)?;
         match self.item {
             Some(i) => {
                 m.serialize_entry("type", &i.kind)?;

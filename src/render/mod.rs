@@ -11,6 +11,7 @@ mod delimited;
 mod diff;
 pub mod html;
 mod markdown;
+pub mod schema;
 mod table;
 mod text;
 mod verdicts;
@@ -22,7 +23,7 @@ use serde::Serialize;
 
 use crate::catalog::untrusted::printable;
 
-pub use columns::shortfall;
+pub use columns::{Judged, shortfall};
 pub use delimited::write_delimited;
 pub use diff::diff_text;
 pub use text::{ShowContext, show_text};

@@ -1,12 +1,13 @@
-//! `certs show`: one entry in full, its status judged on the as-of day.
+//! `certs show`: entries in full, each with its status judged on the as-of day.
 
 use std::io::Write;
 
 use crate::answer::query::status_as_of;
+use crate::catalog::entry::Entry;
 use crate::cli::args::ShowArgs;
 use crate::cli::exit::{Exit, Refusal};
 use crate::cli::session::Session;
-use crate::render::{self, ListFormat, ShowContext, ShowFormat};
+use crate::render::{self, Judged, ListFormat, ShowContext, ShowFormat};
 
 use super::resolve;
 
@@ -17,7 +18,13 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = ctx.load(err)?;
-    let entry = resolve(catalog, &args.key, &ctx.source).map_err(Refusal::no)?;
+    // Every key is found before anything is written: a typo in the third key must not
+    // leave two entries on stdout and an error after them.
+    let entries: Vec<&Entry> = args
+        .keys
+        .iter()
+        .map(|key| resolve(catalog, key, &ctx.source).map_err(Refusal::no))
+        .collect::<Result<_, _>>()?;
     let format = args.format.unwrap_or(match ctx.format {
         Some(ListFormat::Json) => ShowFormat::Json,
         Some(ListFormat::Yaml) => ShowFormat::Yaml,
@@ -26,16 +33,36 @@ pub fn run(
     });
     // Status and the source page's age are both judged on the as-of day.
     let day = ctx.as_of(args.as_of);
-    let show = ShowContext {
-        status: status_as_of(entry, day),
-        today: day,
-        manifest: catalog.manifest(),
-    };
-    match format {
-        ShowFormat::Text => render::show_text(out, entry, &show, &ctx.style)?,
-        ShowFormat::Json => render::json(out, entry)?,
-        ShowFormat::Yaml => render::yaml(out, entry)?,
-        ShowFormat::Markdown => render::show_markdown(out, entry, &show)?,
+    let judged: Vec<Judged> = entries
+        .iter()
+        .map(|e| Judged {
+            entry: e,
+            status_as_of: status_as_of(e, day),
+            why: None,
+        })
+        .collect();
+    match (format, judged.as_slice()) {
+        (ShowFormat::Json, [one]) => render::json(out, one)?,
+        (ShowFormat::Json, all) => render::json(out, all)?,
+        (ShowFormat::Yaml, [one]) => render::yaml(out, one)?,
+        (ShowFormat::Yaml, all) => render::yaml(out, &all)?,
+        (ShowFormat::Text | ShowFormat::Markdown, all) => {
+            for (i, j) in all.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let show = ShowContext {
+                    status: j.status_as_of,
+                    today: day,
+                    manifest: catalog.manifest(),
+                };
+                if format == ShowFormat::Text {
+                    render::show_text(out, j.entry, &show, &ctx.style)?;
+                } else {
+                    render::show_markdown(out, j.entry, &show)?;
+                }
+            }
+        }
     }
     Ok(Exit::Success)
 }
