@@ -440,9 +440,12 @@ fn keys_ignore_separators_and_an_ambiguous_key_lists_every_candidate() {
         err,
         "error: `fsi` is ambiguous in the embedded catalog: it could be `fsi-audit-id`, `fsi-audit-my`, `fsi-audit-ph`, `fsi-audit-th`; give one of those ids\n"
     );
-    let (code, out, _) = run(&["require", "tisx"]);
-    assert_eq!(code, 1);
-    assert!(out.contains("did you mean `tisax`?"), "{out}");
+    let (code, out, err) = run(&["require", "tisx"]);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("did you mean `tisax`?"), "{err}");
+    let (code, _, err) = run(&["require", "fsi", "--region", "id"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is ambiguous"), "{err}");
     let (code, out, _) = run(&[
         "stale",
         "tisax",
@@ -626,4 +629,86 @@ fn tables_fit_80_and_60_columns_without_splitting_a_token() {
             "show fisc at {cols}:\n{shown}"
         );
     }
+}
+
+#[test]
+fn require_is_a_strict_gate() {
+    // A group means every member: OSPAR covers Singapore alone.
+    let (code, out, _) = run(&["require", "ospar", "--region", "sea"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with("not met: ospar does not apply to sea (it applies to sg); sea means every member, and it does not apply to "),
+        "{out}"
+    );
+    assert!(out.contains("my") && !out.contains(" sg,"), "{out}");
+    // A global entry and an EU-wide one meet their groups in every member.
+    assert_eq!(run(&["require", "pci-dss", "--region", "sea"]).0, 0);
+    assert_eq!(run(&["require", "c5", "--region", "eu"]).0, 0);
+    // Stated as active: the shipped catalog states no status.
+    let (code, out, _) = run(&["require", "ospar", "--region", "sg", "--active"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (1, "not met: ospar is unstated, not stated as active\n")
+    );
+    // Valid for a span after the day.
+    let text = format!(
+        "{}valid_until: 2026-03\nstatus: active\n",
+        common::entry("short")
+    );
+    let dir = common::catalog_dir(&[("short.yaml", &text), ("open.yaml", &common::entry("open"))]);
+    let data = dir.path().to_str().unwrap();
+    let ask = |span: &str, id: &str| {
+        run(&[
+            "--data",
+            data,
+            "require",
+            id,
+            "--as-of",
+            "2026-01-15",
+            "--valid-for",
+            span,
+            "--active",
+        ])
+    };
+    assert_eq!(ask("30d", "short").0, 0);
+    let (code, out, _) = ask("90d", "short");
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            "not met: short is valid until 2026-03, before 2026-04-15\n"
+        )
+    );
+    let (code, out, _) = ask("1d", "open");
+    assert_eq!(code, 1);
+    assert!(
+        out.contains(
+            "open gives no `valid_until`, so it cannot be shown to be valid until 2026-01-16"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("open is unstated, not stated as active"),
+        "{out}"
+    );
+    // JSON says the same, with the status it was judged by.
+    let (_, out, _) = run(&[
+        "--data",
+        data,
+        "require",
+        "short",
+        "--as-of",
+        "2026-01-15",
+        "--valid-for",
+        "3m",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["ok"], false);
+    assert_eq!(v[0]["status_as_of"]["status"], "active");
+    assert_eq!(
+        v[0]["unmet"][0],
+        "short is valid until 2026-03, before 2026-04-15"
+    );
 }

@@ -374,13 +374,23 @@ fn require_passes_when_every_entry_applies() {
 #[test]
 fn require_fails_naming_each_shortfall() {
     let out = certs()
-        .args(["require", "tisax", "ospar", "nope", "--region", "sg"])
+        .args(["require", "tisax", "ospar", "--region", "sg"])
         .assert()
         .code(1);
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert_eq!(
         text,
-        "not met: tisax does not apply to sg (it applies to de, cn)\nok: ospar\nnot met: no entry `nope` in the embedded catalog; `certs list --format ids` lists the ids\n"
+        "not met: tisax does not apply to sg (it applies to de, cn)\nok: ospar\n"
+    );
+    // A key that finds nothing is a typo, not a "no": trouble, and nothing on stdout.
+    let out = certs()
+        .args(["require", "tisax", "ospar", "nope", "--region", "sg"])
+        .assert()
+        .code(2);
+    assert_eq!(out.get_output().stdout, b"");
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "error: no entry `nope` in the embedded catalog; `certs list --format ids` lists the ids\n"
     );
     let v: Value = serde_json::from_slice(
         &certs()

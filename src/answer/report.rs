@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::answer::query::{
-    Reason, Selected, Selection, Span, StatusAsOf, Strength, industry_match, region_match,
+    Lifecycle, Reason, Selected, Selection, Span, StatusAsOf, Strength, industry_match,
+    region_match,
 };
 use crate::catalog::entry::{Entry, Evidence, Industry, Jurisdiction, PartialDate};
 use crate::catalog::region::{Country, GLOBAL_DESCRIPTION, RegionQuery};
@@ -435,12 +436,11 @@ fn dated<'e>(
     }
 }
 
-/// The outcome of `certs require` for one requested entry.
+/// One entry checked against a requirement.
 pub struct Requirement<'e> {
     pub key: String,
-    /// The entry, or why the key finds none.
-    pub found: Result<&'e Entry, String>,
-    pub status: Option<StatusAsOf>,
+    pub entry: &'e Entry,
+    pub status: StatusAsOf,
     /// Why it falls short; empty when it passes.
     pub unmet: Vec<Shortfall<'e>>,
     /// With `--explain`: why it passes, for each asked value and its status.
@@ -449,55 +449,76 @@ pub struct Requirement<'e> {
 
 impl Requirement<'_> {
     pub fn ok(&self) -> bool {
-        self.found.is_ok() && self.unmet.is_empty()
+        self.unmet.is_empty()
     }
+}
+
+/// What a requirement asks of each entry besides applying where and to whom the
+/// selection says.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Strictness {
+    /// Still valid this long after the as-of day.
+    pub valid_for: Option<Span>,
+    /// Stated as active: `unstated` does not pass.
+    pub active: bool,
 }
 
 /// One way an entry falls short of a requirement.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shortfall<'e> {
-    /// The key finds no entry, or several.
-    Lookup(String),
     /// The entry is not current on the as-of day.
     NotCurrent(&'e Entry, StatusAsOf),
-    /// The entry does not apply in the region (by the rules of `list`).
-    Region(&'e Entry, RegionQuery, bool),
+    /// Current, but not stated as active, and the requirement asks for that.
+    NotStatedActive(&'e Entry, StatusAsOf),
+    /// Its `valid_until` falls before the end of the span asked for (`None`: it
+    /// gives no `valid_until`, so it cannot be shown to last).
+    Expires(&'e Entry, Option<PartialDate>, NaiveDate),
+    /// The entry does not apply in the region (by the rules of `list`); for a group,
+    /// the member countries it does not apply in.
+    Region(&'e Entry, RegionQuery, bool, Vec<Country>),
     /// The entry does not serve the industry.
     Industry(&'e Entry, Industry, bool),
 }
 
 /// Checks one entry against a requirement: it must be current on the selection's
-/// day, and apply in **every** asked region and to **every** asked industry (by the
-/// same rules as `list`).
+/// day, and apply in **every** asked region (every member of a group) and to
+/// **every** asked industry, by the same rules as `list`; and meet `strict`.
 pub fn require<'e>(
     key: &str,
-    found: Result<&'e Entry, String>,
+    e: &'e Entry,
     selection: &Selection,
+    strict: Strictness,
     explain: bool,
 ) -> Requirement<'e> {
-    let e = match found {
-        Ok(e) => e,
-        Err(why_not) => {
-            return Requirement {
-                key: key.to_owned(),
-                found: Err(why_not.clone()),
-                status: None,
-                unmet: vec![Shortfall::Lookup(why_not)],
-                why: None,
-            };
-        }
-    };
     let status = crate::answer::query::status_as_of(e, selection.as_of);
     let mut unmet = Vec::new();
     let mut reasons = Vec::new();
     if !status.status.is_current() {
         unmet.push(Shortfall::NotCurrent(e, status));
+    } else if strict.active && status.status != Lifecycle::Active {
+        unmet.push(Shortfall::NotStatedActive(e, status));
+    }
+    if let Some(span) = strict.valid_for {
+        let until = span.after(selection.as_of);
+        if e.valid_until.is_none_or(|v| v.last_day() < until) {
+            unmet.push(Shortfall::Expires(e, e.valid_until, until));
+        }
     }
     let exact = selection.exact;
     for q in &selection.regions {
+        // A group asks for every member: `--region sea` is not met by Singapore alone.
+        let missing: Vec<Country> = match q {
+            RegionQuery::Group(g) => g
+                .members
+                .iter()
+                .copied()
+                .filter(|c| region_match(e, &RegionQuery::Country(*c), exact).is_none())
+                .collect(),
+            _ => Vec::new(),
+        };
         match region_match(e, q, exact) {
-            Some(m) => reasons.push(Reason::Region(*q, m)),
-            None => unmet.push(Shortfall::Region(e, *q, exact)),
+            Some(m) if missing.is_empty() => reasons.push(Reason::Region(*q, m)),
+            _ => unmet.push(Shortfall::Region(e, *q, exact, missing)),
         }
     }
     for &i in &selection.industries {
@@ -509,8 +530,8 @@ pub fn require<'e>(
     reasons.push(Reason::Status(status));
     Requirement {
         key: key.to_owned(),
-        found: Ok(e),
-        status: Some(status),
+        entry: e,
+        status,
         unmet,
         why: explain.then_some(reasons),
     }

@@ -130,11 +130,14 @@ Examples:
     /// Check that entries exist, are current and apply to a region and industry; exit 1 if not.
     #[command(
         after_help = "Each entry must be current (active or unstated) on the as-of day and apply
-in every --region and to every --industry, by the rules of `certs list`.
+in every --region (every member of a group) and to every --industry, by the rules
+of `certs list`. Exit 0 when every requirement is met, 1 when one is not, 2 when a
+key finds no entry or several, or the catalog cannot be read.
 
 Examples:
   certs require ospar mtcs --region sg
-  certs require pci-dss --industry finance --region my && deploy"
+  certs require pci-dss --industry finance --region my && deploy
+  certs require c5 --region eu --valid-for 90d --active"
     )]
     Require(RequireArgs),
 
@@ -333,7 +336,8 @@ pub struct RequireArgs {
     #[arg(required = true, value_name = "ID")]
     pub keys: Vec<String>,
 
-    /// Each entry must apply in every one of these regions (values as `list --region`).
+    /// Each entry must apply in every one of these regions (values as `list --region`);
+    /// a group (`sea`, `eu`) means every one of its member countries.
     #[arg(long, short = 'r', value_name = "REGION", value_delimiter = ',', value_parser = parse_region)]
     pub region: Vec<RegionQuery>,
 
@@ -344,6 +348,15 @@ pub struct RequireArgs {
     /// Count only regions and industries the entry names itself.
     #[arg(long)]
     pub exact: bool,
+
+    /// Each entry must still be valid this long after the day (`90d`, `6m`, `1y`): its
+    /// `valid_until` must fall after it. An entry that gives no `valid_until` fails.
+    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
+    pub valid_for: Option<Span>,
+
+    /// Each entry must be stated as active: `unstated` does not pass.
+    #[arg(long)]
+    pub active: bool,
 
     /// Judge status on this day instead of today (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -274,11 +274,9 @@ impl Serialize for Requirement<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("key", &self.key)?;
-        m.serialize_entry("id", &self.found.as_ref().ok().map(|e| e.id.as_str()))?;
+        m.serialize_entry("id", self.entry.id.as_str())?;
         m.serialize_entry("ok", &self.ok())?;
-        if let Some(status) = &self.status {
-            m.serialize_entry("status_as_of", status)?;
-        }
+        m.serialize_entry("status_as_of", &self.status)?;
         let unmet: Vec<String> = self.unmet.iter().map(shortfall).collect();
         m.serialize_entry("unmet", &unmet)?;
         if let Some(reasons) = &self.why {
@@ -291,9 +289,10 @@ impl Serialize for Requirement<'_> {
 /// One shortfall, as `require` prints it after `not met:`.
 pub fn shortfall(s: &Shortfall<'_>) -> String {
     match s {
-        Shortfall::Lookup(why_not) => why_not.clone(),
         Shortfall::NotCurrent(e, status) => words::not_current(e, *status),
-        Shortfall::Region(e, q, exact) => words::not_in_region(e, q, *exact),
+        Shortfall::NotStatedActive(e, status) => words::not_stated_active(e, *status),
+        Shortfall::Expires(e, until, needed) => words::expires(e, *until, *needed),
+        Shortfall::Region(e, q, exact, missing) => words::not_in_region(e, q, *exact, missing),
         Shortfall::Industry(e, i, exact) => words::not_for_industry(e, *i, *exact),
     }
 }

@@ -59,8 +59,13 @@ fn plural(n: usize) -> &'static str {
 /// `ok: ospar`, or `not met: …` for each shortfall; with `--explain`, why it passes.
 pub fn requirements(out: &mut dyn Write, results: &[Requirement], style: &Style) -> io::Result<()> {
     for r in results {
-        if let (true, Ok(e)) = (r.ok(), &r.found) {
-            writeln!(out, "{}: {}", style.green("ok"), printable(e.id.as_str()))?;
+        if r.ok() {
+            writeln!(
+                out,
+                "{}: {}",
+                style.green("ok"),
+                printable(r.entry.id.as_str())
+            )?;
             for why in r.why.iter().flatten() {
                 writeln!(out, "  {}", words::reason(why))?;
             }

@@ -3,9 +3,13 @@
 //! same way, and so the phrases people grep for (`global`, `any industry`) stay put.
 
 use crate::answer::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, StatusAsOf};
-use crate::catalog::entry::{Access, Entry, Evidence, Industry, Jurisdiction, SourceRef};
+use chrono::NaiveDate;
+
+use crate::catalog::entry::{
+    Access, Entry, Evidence, Industry, Jurisdiction, PartialDate, SourceRef,
+};
 use crate::catalog::manifest::Manifest;
-use crate::catalog::region::RegionQuery;
+use crate::catalog::region::{Country, RegionQuery};
 
 /// The industries of a cross-industry entry: it serves any industry.
 pub const ANY_INDUSTRY: &str = "any";
@@ -220,25 +224,44 @@ pub fn not_current(e: &Entry, s: StatusAsOf) -> String {
     format!("{} is {}, not current", e.id, status(s))
 }
 
-/// Why an entry does not apply in a region, with where it does apply.
-pub fn not_in_region(e: &Entry, q: &RegionQuery, exact: bool) -> String {
-    let mut places: Vec<String> = e.jurisdictions.iter().map(|j| j.to_string()).collect();
-    for r in &e.scope.regions {
-        let c = r.country.to_string();
-        if !places.contains(&c) {
-            places.push(c);
-        }
-    }
+/// Why an entry does not apply in a region, with where it does apply; for a group,
+/// the members it does not apply in.
+pub fn not_in_region(e: &Entry, q: &RegionQuery, exact: bool, missing: &[Country]) -> String {
     let exact_note = if exact && e.is_global() {
         "; it is global, which --exact does not count"
     } else {
         ""
     };
+    let members = if missing.is_empty() {
+        String::new()
+    } else {
+        let codes: Vec<&str> = missing.iter().map(|c| c.code()).collect();
+        format!(
+            "; {q} means every member, and it does not apply to {}",
+            codes.join(", ")
+        )
+    };
     format!(
-        "{} does not apply to {q} (it applies to {}){exact_note}",
+        "{} does not apply to {q} (it applies to {}){members}{exact_note}",
         e.id,
-        places.join(", ")
+        place_codes(e).join(", ")
     )
+}
+
+/// `ospar is unstated, not stated as active`.
+pub fn not_stated_active(e: &Entry, s: StatusAsOf) -> String {
+    format!("{} is {}, not stated as active", e.id, status(s))
+}
+
+/// `ospar is valid until 2026-03-31, before 2026-06-30` or `… gives no valid_until`.
+pub fn expires(e: &Entry, until: Option<PartialDate>, needed: NaiveDate) -> String {
+    match until {
+        Some(d) => format!("{} is valid until {d}, before {needed}", e.id),
+        None => format!(
+            "{} gives no `valid_until`, so it cannot be shown to be valid until {needed}",
+            e.id
+        ),
+    }
 }
 
 /// Why an entry does not serve an industry, with what it is aimed at.

@@ -86,12 +86,12 @@ pub fn check_catalog(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
 
     // A summary far longer than the rest is usually pasted source prose.
     if entries.len() >= 5 {
-        let mut lens: Vec<usize> = entries.iter().map(|e| e.summary.chars().count()).collect();
-        lens.sort_unstable();
-        let median = lens[lens.len() / 2];
+        let lens: Vec<usize> = entries.iter().map(|e| e.summary.chars().count()).collect();
+        let mut sorted = lens.clone();
+        sorted.sort_unstable();
+        let median = sorted[sorted.len() / 2];
         let limit = (median * 3).max(800);
-        for (i, entry) in entries.iter().enumerate() {
-            let len = entry.summary.chars().count();
+        for (i, (entry, &len)) in entries.iter().zip(&lens).enumerate() {
             if len > limit {
                 let msg = format!(
                     "summary is {len} characters, over 3 times the catalog's median of {median}; keep it to a few sentences in your own words"

@@ -283,13 +283,18 @@ pub fn file_stem(file: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// The first item that repeats an earlier one, as text. Lists in an entry are short,
+/// so they are compared pairwise; a long one (a generated or hostile file) is hashed.
 fn first_duplicate<T: Eq + Hash + Display>(items: impl Iterator<Item = T>) -> Option<String> {
-    let mut seen = HashSet::new();
-    for item in items {
-        let text = item.to_string();
-        if !seen.insert(item) {
-            return Some(text);
-        }
+    let items: Vec<T> = items.collect();
+    if items.len() <= 16 {
+        return (1..items.len())
+            .find(|&i| items[..i].contains(&items[i]))
+            .map(|i| items[i].to_string());
     }
-    None
+    let mut seen = HashSet::with_capacity(items.len());
+    items
+        .iter()
+        .find(|item| !seen.insert(*item))
+        .map(ToString::to_string)
 }
