@@ -262,3 +262,312 @@ fn a_hostile_catalog_leaves_no_live_markup() {
         "{page}"
     );
 }
+
+/// Every link and source of every page of a built site that points at a file the
+/// site does not have.
+fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (name, bytes) in files {
+        if !name.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(bytes);
+        for attr in ["src=\"", "href=\""] {
+            for rest in html.split(attr).skip(1) {
+                let target = rest.split('"').next().unwrap_or_default();
+                let file = target.split('#').next().unwrap_or_default();
+                if file.is_empty() || file.starts_with("http://") || file.starts_with("https://") {
+                    continue;
+                }
+                let mut path: Vec<&str> = name.split('/').collect();
+                path.pop();
+                for part in file.split('/') {
+                    match part {
+                        ".." => {
+                            path.pop();
+                        }
+                        "." => {}
+                        p => path.push(p),
+                    }
+                }
+                if !files.contains_key(&path.join("/")) {
+                    broken.push(format!("{name} -> {target}"));
+                }
+            }
+        }
+    }
+    broken
+}
+
+/// The selection defines every page: for many selections, every link resolves, the
+/// index and entry pages hold exactly `list` with the same flags, and each region and
+/// industry page holds the selected entries `list` gives for its own value.
+#[test]
+fn every_selection_defines_every_page_of_its_site() {
+    let lifecycle = common::fixture("lifecycle");
+    // (data, region, industry, other flags)
+    type Flags<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        &'a [&'a str],
+    );
+    let selections: &[Flags] = &[
+        (None, None, None, &[]),
+        (None, Some("eu"), None, &[]),
+        (None, Some("sg"), Some("finance"), &[]),
+        (None, None, None, &["--kind", "audit"]),
+        (None, Some("cn"), None, &["--exact"]),
+        (None, Some("br"), None, &["--exact"]),
+        (
+            Some(&lifecycle),
+            None,
+            None,
+            &["--status", "expired", "--as-of", "2026-11-27"],
+        ),
+        (
+            Some(&lifecycle),
+            Some("sg"),
+            None,
+            &["--all-statuses", "--as-of", "2026-11-27"],
+        ),
+    ];
+    for &(data, region, industry, other) in selections {
+        let mut flags: Vec<&str> = Vec::new();
+        if let Some(d) = data {
+            flags.extend(["--data", d]);
+        }
+        let select = |region: Option<&str>, industry: Option<&str>| -> Vec<String> {
+            let mut f: Vec<&str> = other.to_vec();
+            if let Some(r) = region {
+                f.extend(["--region", r]);
+            }
+            if let Some(i) = industry {
+                f.extend(["--industry", i]);
+            }
+            let mut all = flags.clone();
+            all.extend(["list", "--format", "ids"]);
+            all.extend(f);
+            let (code, out, err) = common::run(&all);
+            assert!(code <= 1, "{all:?}: {err}");
+            out.lines().map(str::to_owned).collect()
+        };
+        let mut site_flags = flags.clone();
+        site_flags.push("site");
+        site_flags.extend(other.iter().copied());
+        if let Some(r) = region {
+            site_flags.extend(["--region", r]);
+        }
+        if let Some(i) = industry {
+            site_flags.extend(["--industry", i]);
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        site_flags.push(out.to_str().unwrap());
+        let (code, _, err) = common::run(&site_flags);
+        assert_eq!(code, 0, "{site_flags:?}: {err}");
+        let mut files = BTreeMap::new();
+        collect(&out, &out, &mut files);
+        let at = format!("{region:?} {industry:?} {other:?}");
+        assert_eq!(broken_links(&files), Vec::<String>::new(), "{at}");
+        let selected = select(region, industry);
+        assert_eq!(
+            row_ids(&text(&files, "index.html")),
+            selected,
+            "{at}: index"
+        );
+        let mut entry_pages: Vec<String> = files
+            .keys()
+            .filter_map(|k| k.strip_prefix("entries/")?.strip_suffix(".html"))
+            .map(str::to_owned)
+            .collect();
+        entry_pages.sort();
+        let mut sorted = selected.clone();
+        sorted.sort();
+        assert_eq!(entry_pages, sorted, "{at}: entry pages");
+        for (name, bytes) in &files {
+            let page = match name.split_once('/') {
+                Some(("regions", v)) => select(Some(v.trim_end_matches(".html")), industry),
+                Some(("industries", v)) => select(region, Some(v.trim_end_matches(".html"))),
+                _ => continue,
+            };
+            let expected: Vec<String> = page
+                .into_iter()
+                .filter(|id| selected.contains(id))
+                .collect();
+            assert!(!expected.is_empty(), "{at}: {name} has no entry");
+            let html = String::from_utf8(bytes.clone()).unwrap();
+            assert_eq!(row_ids(&html), expected, "{at}: {name}");
+        }
+    }
+}
+
+/// Every file below `dir`, by relative path, as bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    collect(dir, dir, &mut files);
+    files
+}
+
+fn site(data: &str, out: &Path, extra: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["--data", data, "site", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    common::run(&args)
+}
+
+#[test]
+fn a_rebuild_removes_what_it_no_longer_writes_and_keeps_what_it_did_not_write() {
+    let live = format!("{}valid_until: 2029-01\n", entry("alpha"));
+    let data = catalog_dir(&[("alpha.yaml", &live), ("beta.yaml", &entry("beta"))]);
+    let data_path = data.path().to_str().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("public");
+    let (code, _, err) = site(data_path, &out, &["--as-of", "2026-01-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.join("entries/alpha.html").exists());
+    // The user's own files beside the site.
+    std::fs::write(out.join("CNAME"), "trust.example.com\n").unwrap();
+    std::fs::create_dir(out.join("extra")).unwrap();
+    std::fs::write(out.join("extra/robots.txt"), "User-agent: *\n").unwrap();
+    // alpha expires: the rebuild must not keep a page that still calls it current.
+    let expired = format!("{}valid_until: 2020-01\n", entry("alpha"));
+    std::fs::write(data.path().join("alpha.yaml"), expired).unwrap();
+    let (code, stdout, err) = site(data_path, &out, &["--as-of", "2026-01-01"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("removed 1 it wrote before"), "{stdout}");
+    assert!(stdout.contains("kept 2 files it did not write"), "{stdout}");
+    assert!(
+        !out.join("entries/alpha.html").exists(),
+        "a stale page survived"
+    );
+    assert_eq!(
+        row_ids(&std::fs::read_to_string(out.join("index.html")).unwrap()),
+        ["beta"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("CNAME")).unwrap(),
+        "trust.example.com\n"
+    );
+    assert!(out.join("extra/robots.txt").exists());
+    // Nothing is left beside the folder.
+    let mut beside: Vec<String> = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    beside.sort();
+    assert_eq!(beside, ["public"]);
+}
+
+#[test]
+fn a_folder_it_did_not_build_is_refused_unless_forced_and_links_are_not_followed() {
+    let data = catalog_dir(&[("alpha.yaml", &entry("alpha"))]);
+    let data_path = data.path().to_str().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("mine");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("notes.txt"), "mine\n").unwrap();
+    let (code, stdout, err) = site(data_path, &out, &[]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        err.contains("is not empty and was not built by certs site") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&out).len(), 1, "a refused build wrote something");
+    let (code, _, err) = site(data_path, &out, &["--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "mine\n"
+    );
+    // A file of the user's where the site writes one is never overwritten.
+    let clash = work.path().join("clash");
+    std::fs::create_dir(&clash).unwrap();
+    std::fs::write(clash.join("index.html"), "<p>mine</p>").unwrap();
+    let (code, _, err) = site(data_path, &clash, &["--force"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("would overwrite `index.html`"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(clash.join("index.html")).unwrap(),
+        "<p>mine</p>"
+    );
+    // A symlink the site's own page was replaced with leads nowhere on a rebuild.
+    let outside = work.path().join("bashrc");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("index.html")).unwrap();
+    let (code, _, err) = site(data_path, &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
+    assert!(
+        std::fs::symlink_metadata(out.join("index.html"))
+            .unwrap()
+            .is_file()
+    );
+    // A link of someone else's where the site writes a folder is refused, not followed.
+    std::fs::remove_dir_all(out.join("entries")).unwrap();
+    std::os::unix::fs::symlink(work.path(), out.join("entries")).unwrap();
+    let (code, _, err) = site(data_path, &out, &[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("would overwrite `entries`"), "{err}");
+    assert!(!work.path().join("alpha.html").exists());
+    // The output folder itself as a link, a file, or a device is refused.
+    let link = work.path().join("link");
+    std::os::unix::fs::symlink(&out, &link).unwrap();
+    for (path, says) in [
+        (link.as_path(), "is a symbolic link"),
+        (outside.as_path(), "exists and is not a folder"),
+        (Path::new("/dev/null"), "exists and is not a folder"),
+    ] {
+        let (code, _, err) = site(data_path, path, &[]);
+        assert_eq!(code, 2, "{path:?}");
+        assert!(
+            err.contains(says) && !err.contains("os error"),
+            "{path:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_build_killed_midway_leaves_the_previous_site_whole() {
+    // A catalog large enough that writing its site takes a while.
+    let data = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        std::fs::write(
+            data.path().join(format!("e{i:04}.yaml")),
+            entry(&format!("e{i:04}")),
+        )
+        .unwrap();
+    }
+    let small = catalog_dir(&[("alpha.yaml", &entry("alpha"))]);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("public");
+    assert_eq!(site(small.path().to_str().unwrap(), &out, &[]).0, 0);
+    let before = snapshot(&out);
+    for delay in [50u64, 150, 400] {
+        let mut child = common::certs_std()
+            .args([
+                "--data",
+                data.path().to_str().unwrap(),
+                "site",
+                out.to_str().unwrap(),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let now = snapshot(&out);
+        if status.success() {
+            // It finished first: then the new site is whole.
+            assert!(now.contains_key("entries/e2999.html"));
+            return;
+        }
+        assert_eq!(now, before, "killed after {delay} ms, the old site changed");
+    }
+    // The next build still works over what the killed ones left.
+    let (code, _, err) = site(small.path().to_str().unwrap(), &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(snapshot(&out), before);
+}

@@ -78,19 +78,35 @@ pub struct RegionFacet {
     pub exact: usize,
 }
 
-/// Counts for each region value: every country the entries name (or every country
-/// with `all`), the groups, and `global`. Each count is the length of the list the
-/// same selection gives for that value, so the two can never disagree.
-pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<RegionFacet> {
-    let mut countries: BTreeSet<Country> = BTreeSet::new();
-    if all {
-        countries.extend(Country::all());
-    } else {
-        for s in selection.apply(entries) {
-            countries.extend(s.entry.countries());
+impl RegionFacet {
+    /// The facet of `q` with its two counts.
+    pub fn new(q: &RegionQuery, entries: usize, exact: usize) -> Self {
+        let (kind, name, members) = match q {
+            RegionQuery::Country(c) => ("country", c.name().to_owned(), Vec::new()),
+            RegionQuery::Group(g) => (
+                "group",
+                g.description.to_owned(),
+                g.members.iter().map(|c| c.to_string()).collect(),
+            ),
+            RegionQuery::Global => ("global", GLOBAL_DESCRIPTION.to_owned(), Vec::new()),
+        };
+        RegionFacet {
+            region: q.label().to_owned(),
+            name,
+            kind,
+            members,
+            entries,
+            exact,
         }
     }
-    let values: Vec<RegionQuery> = countries
+}
+
+/// The region values worth a row or a page for these entries: every country they
+/// name or cover (`eu` standing for its members), sorted, then the groups and
+/// `global`.
+pub fn region_values<'e>(entries: impl Iterator<Item = &'e Entry>) -> Vec<RegionQuery> {
+    let countries: BTreeSet<Country> = entries.flat_map(|e| e.countries()).collect();
+    countries
         .into_iter()
         .map(RegionQuery::Country)
         .chain(
@@ -99,7 +115,21 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
                 .map(RegionQuery::Group),
         )
         .chain(std::iter::once(RegionQuery::Global))
-        .collect();
+        .collect()
+}
+
+/// Counts for each region value: every country the entries name (or every country
+/// with `all`), the groups, and `global`. Each count is the length of the list the
+/// same selection gives for that value, so the two can never disagree.
+pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<RegionFacet> {
+    let values = if all {
+        Country::all()
+            .map(RegionQuery::Country)
+            .chain(region_values(std::iter::empty()))
+            .collect()
+    } else {
+        region_values(selection.apply(entries).iter().map(|s| s.entry))
+    };
     // Everything but the region is decided once per entry, not once per value; then
     // each entry adds itself to the values it applies in. `tests/applicability.rs`
     // holds every count to `list --region VALUE`.
@@ -109,25 +139,7 @@ pub fn regions(entries: &[Entry], selection: &Selection, all: bool) -> Vec<Regio
     values
         .iter()
         .zip(broad.into_iter().zip(exact))
-        .map(|(q, (entries, exact))| {
-            let (kind, name, members) = match q {
-                RegionQuery::Country(c) => ("country", c.name().to_owned(), Vec::new()),
-                RegionQuery::Group(g) => (
-                    "group",
-                    g.description.to_owned(),
-                    g.members.iter().map(|c| c.to_string()).collect(),
-                ),
-                RegionQuery::Global => ("global", GLOBAL_DESCRIPTION.to_owned(), Vec::new()),
-            };
-            RegionFacet {
-                region: q.label().to_owned(),
-                name,
-                kind,
-                members,
-                entries,
-                exact,
-            }
-        })
+        .map(|(q, (entries, exact))| RegionFacet::new(q, entries, exact))
         .collect()
 }
 

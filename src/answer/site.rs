@@ -14,7 +14,6 @@ use crate::answer::query::{Selected, Selection, searchable};
 use crate::answer::report::{self, IndustryFacet, Matrix, MatrixBy, RegionFacet};
 use crate::catalog::Catalog;
 use crate::catalog::entry::{Entry, Industry};
-use crate::catalog::region::RegionQuery;
 use crate::catalog::vocab::squeeze;
 
 /// One page per region or industry value: the facet and its entries with reasons.
@@ -50,31 +49,49 @@ pub struct Plan<'e> {
 pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<String>) -> Plan<'e> {
     let entries = catalog.entries();
     let selected = selection.apply(entries);
-    let region_facets: Vec<RegionFacet> = report::regions(entries, selection, false)
-        .into_iter()
-        .filter(|f| f.entries > 0)
-        .collect();
-    let regions: Vec<ValuePage<'e, RegionFacet>> = region_facets
-        .into_iter()
-        .filter_map(|facet| {
-            let q: RegionQuery = facet.region.parse().ok()?;
-            Some(ValuePage {
-                slug: facet.region.clone(),
-                entries: selection.for_region(q).apply(entries),
-                facet,
+    // The selection defines every page: a value gets a page when a selected entry
+    // applies there, and the page lists the selected entries that do, with the
+    // reasons `list` gives for that value.
+    let within = |value: &Selection| -> Vec<Selected<'e>> {
+        selected
+            .iter()
+            .filter_map(|s| {
+                value.verdict(s.entry).map(|why| Selected {
+                    entry: s.entry,
+                    why,
+                })
+            })
+            .collect()
+    };
+    let regions: Vec<ValuePage<'e, RegionFacet>> =
+        report::region_values(selected.iter().map(|s| s.entry))
+            .into_iter()
+            .filter_map(|q| {
+                let page = within(&selection.for_region(q));
+                let exact = page.iter().filter(|s| s.why.holds_exactly()).count();
+                (!page.is_empty()).then(|| ValuePage {
+                    slug: q.label().to_owned(),
+                    facet: RegionFacet::new(&q, page.len(), exact),
+                    entries: page,
+                })
+            })
+            .collect();
+    let industries: Vec<ValuePage<'e, IndustryFacet>> = Industry::ALL
+        .iter()
+        .filter_map(|&industry| {
+            let page = within(&selection.for_industry(industry));
+            let exact = page.iter().filter(|s| s.why.holds_exactly()).count();
+            (!page.is_empty()).then(|| ValuePage {
+                slug: industry.to_string(),
+                facet: IndustryFacet {
+                    industry,
+                    entries: page.len(),
+                    exact,
+                },
+                entries: page,
             })
         })
         .collect();
-    let industries: Vec<ValuePage<'e, IndustryFacet>> =
-        report::industries_facets(entries, selection)
-            .into_iter()
-            .filter(|f| f.entries > 0)
-            .map(|facet| ValuePage {
-                slug: facet.industry.to_string(),
-                entries: selection.for_industry(facet.industry).apply(entries),
-                facet,
-            })
-            .collect();
     // Which pages list each entry: the same answers, looked up rather than searched.
     let on_page = |entries: &[Selected<'e>]| -> HashSet<&'e str> {
         entries.iter().map(|x| x.entry.id.as_str()).collect()

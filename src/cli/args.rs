@@ -448,8 +448,14 @@ pub struct VerifyArgs {
 
 #[derive(Debug, Args)]
 pub struct SiteArgs {
-    /// The directory to write the site into (created if missing).
+    /// The folder to write the site into (created if missing). A rebuild replaces what
+    /// certs wrote there before and keeps every other file.
     pub out_dir: PathBuf,
+
+    /// Write into a non-empty folder certs did not build, beside what is there (it
+    /// still never deletes or overwrites a file it did not write).
+    #[arg(long)]
+    pub force: bool,
 
     /// The site's title (default: the catalog manifest's title).
     #[arg(long, value_name = "TEXT")]

@@ -8,5 +8,6 @@ pub mod args;
 pub mod commands;
 pub mod config;
 pub mod exit;
+pub mod folder;
 pub mod session;
 mod values;

@@ -5,6 +5,7 @@ use std::io::Write;
 use crate::answer::report;
 use crate::cli::args::SiteArgs;
 use crate::cli::exit::Exit;
+use crate::cli::folder;
 use crate::cli::session::Session;
 use crate::render::{self, ListFormat};
 
@@ -36,20 +37,22 @@ pub fn run(
         files.push((name.into(), bytes));
     }
     let dir = &args.out_dir;
-    let cannot = |what: &std::path::Path, e: std::io::Error| {
-        anyhow::anyhow!("cannot write `{}`: {}", what.display(), e)
-    };
-    for (path, bytes) in &files {
-        let path = dir.join(path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| cannot(parent, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| cannot(&path, e))?;
+    let done = folder::publish(dir, &files, args.force)?;
+    let mut note = String::new();
+    if done.removed > 0 {
+        note.push_str(&format!(
+            "; removed {} it wrote before and no longer writes",
+            done.removed
+        ));
+    }
+    if done.kept > 0 {
+        let s = if done.kept == 1 { "" } else { "s" };
+        note.push_str(&format!("; kept {} file{s} it did not write", done.kept));
     }
     writeln!(
         out,
-        "wrote {} files for {} entries to {}",
-        files.len(),
+        "wrote {} files for {} entries to {}{note}",
+        done.written,
         plan.rows.len(),
         crate::catalog::untrusted::printable(&dir.display().to_string())
     )?;
