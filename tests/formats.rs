@@ -372,3 +372,46 @@ fn show_takes_several_keys_and_keeps_them_apart() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("did you mean `tisax`?"), "{err}");
 }
+
+/// Each subcommand's `--help` and man page open with what it does, as the top-level
+/// list says it, never with the name of a shared set of flags.
+#[test]
+fn every_help_opens_with_what_the_command_does() {
+    let top = stdout(&["--help"]);
+    let mut commands: Vec<(String, String)> = Vec::new();
+    for line in top
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+    {
+        // A wrapped description continues on a line indented past the names.
+        match (line.starts_with("   "), commands.last_mut()) {
+            (true, Some((_, what))) => {
+                what.push(' ');
+                what.push_str(line.trim());
+            }
+            _ => {
+                let (name, what) = line.trim_start().split_once(' ').unwrap();
+                commands.push((name.to_owned(), what.trim().to_owned()));
+            }
+        }
+    }
+    commands.retain(|(name, _)| name != "help");
+    assert!(commands.len() >= 16, "{commands:?}");
+    for (name, what) in &commands {
+        assert!(!what.ends_with("subcommand's"), "{name}: {what}");
+        let help = stdout(&[name, "--help"]);
+        let first = help.lines().next().unwrap();
+        assert_eq!(first, what, "{name} --help");
+        let man = stdout(&["man", name]);
+        assert!(
+            man.contains(&format!(
+                "certs\\-{name} \\- {}",
+                what.replace('-', "\\-").replace('\'', "\\*(Aq")
+            )),
+            "man {name}"
+        );
+    }
+}

@@ -664,3 +664,97 @@ mod made_at_run_time {
         );
     }
 }
+
+#[test]
+fn a_status_its_dates_contradict_is_a_warning() {
+    let active = format!("{}status: active\nvalid_until: 2020-01\n", entry("active"));
+    let expired = format!(
+        "{}status: expired\nvalid_until: 2999-01\n",
+        entry("expired")
+    );
+    let fine = format!("{}status: active\nvalid_until: 2999-01\n", entry("fine"));
+    let dir = catalog_dir(&[
+        ("active.yaml", &active),
+        ("expired.yaml", &expired),
+        ("fine.yaml", &fine),
+    ]);
+    let out = certs()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings only");
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let said: Vec<(String, u64, String)> = found
+        .iter()
+        .map(|p| {
+            (
+                p["entry"].as_str().unwrap().to_owned(),
+                p["line"].as_u64().unwrap(),
+                p["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert_eq!((said[0].0.as_str(), said[0].1), ("active", 10));
+    assert!(
+        said[0]
+            .2
+            .starts_with("`status` is active, but `valid_until` 2020-01 has passed"),
+        "{said:?}"
+    );
+    assert_eq!((said[1].0.as_str(), said[1].1), ("expired", 10));
+    assert!(
+        said[1]
+            .2
+            .starts_with("`status` is expired, but `valid_until` 2999-01 is still ahead"),
+        "{said:?}"
+    );
+    // --strict makes them fail.
+    let code = certs()
+        .args(["validate", "--strict"])
+        .arg(dir.path())
+        .output()
+        .unwrap()
+        .status
+        .code();
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn a_single_value_where_a_list_belongs_is_shown_as_the_list() {
+    let text = format!(
+        "{}",
+        entry("alpha").replace(
+            "    reference: \"alpha-1\"\n",
+            "    reference: \"alpha-1\"\n    access: download\n"
+        )
+    );
+    let dir = catalog_dir(&[("alpha.yaml", &text)]);
+    let out = certs().arg("validate").arg(dir.path()).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            ":9:13: error: `evidence[0].access` should be a list, even of one item: `[download]`"
+        ),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_broken_manifest_is_one_error_not_a_warning_per_entry() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let c5 = std::fs::read_to_string(format!("{root}/data/c5.yaml")).unwrap();
+    let ospar = std::fs::read_to_string(format!("{root}/data/ospar.yaml")).unwrap();
+    let dir = catalog_dir(&[
+        ("c5.yaml", &c5),
+        ("ospar.yaml", &ospar),
+        ("catalog.toml", "title = \"x\"\npublisher = \n"),
+    ]);
+    let out = certs().arg("validate").arg(dir.path()).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(said.matches("error").count(), 2, "{said}"); // the line and the total
+    assert!(said.contains("catalog.toml:2:13: error:"), "{said}");
+    assert!(!said.contains("no catalog.toml"), "{said}");
+}

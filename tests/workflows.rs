@@ -152,7 +152,22 @@ fn an_empty_freshness_list_says_why_on_stderr() {
     assert!(out.get_output().stdout.is_empty());
     assert_eq!(
         String::from_utf8_lossy(&out.get_output().stderr),
-        "nothing expires within 3m (21 of 21 entries give no `valid_until`)\n"
+        "nothing expires within 3m; 21 of the 21 entries selected give no `valid_until`\n"
+    );
+    // Like `stale`, `expiring` has a default span: a year.
+    let out = certs().arg("expiring").assert().code(1);
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stderr),
+        "nothing expires within 1y; 21 of the 21 entries selected give no `valid_until`\n"
+    );
+    // The ids of a matrix are the entries it marks somewhere.
+    let ids = certs()
+        .args(["matrix", "--columns", "kr", "--format", "ids"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ids.stdout),
+        "gxp\nkisms\npci-dss\n"
     );
 }
 

@@ -305,10 +305,17 @@ fn walk(node: &Node<'_>, shape: &Shape, path: &str, found: &mut Vec<Found>) {
         }
         (NodeKind::Map(pairs), Shape::Map(fields)) => check_map(node, pairs, fields, path, found),
         (_, expected) => {
-            let what = match expected {
-                Shape::List(_) => "a list: `[a, b]`, or one `- item` per line",
-                Shape::Map(_) => "a mapping of `key: value` fields",
-                _ => "a single value, not a list or a mapping",
+            let what = match (expected, &node.kind) {
+                // A single value where a list belongs: show the list it should be.
+                (Shape::List(_), NodeKind::Scalar(text, _)) if !text.is_empty() => {
+                    format!(
+                        "a list, even of one item: `[{}]`",
+                        crate::catalog::untrusted::shorten(text)
+                    )
+                }
+                (Shape::List(_), _) => "a list: `[a, b]`, or one `- item` per line".to_owned(),
+                (Shape::Map(_), _) => "a mapping of `key: value` fields".to_owned(),
+                _ => "a single value, not a list or a mapping".to_owned(),
             };
             let msg = if path.is_empty() {
                 "the file should hold a mapping of `key: value` fields, one entry per file"

@@ -51,7 +51,7 @@ pub enum Command {
   certs list --all-statuses --as-of 2027-01-01 --format csv")]
     List(ListArgs),
 
-    /// Show one entry in full, by id, alias or name (case, spaces and hyphens aside).
+    /// Show entries in full, by id, alias or name (case, spaces and hyphens aside).
     #[command(after_help = "Examples:
   certs show c5
   certs show c5 ospar mtcs
@@ -191,14 +191,16 @@ Examples:
   certs completions fish > ~/.config/fish/completions/certs.fish")]
     Completions(CompletionsArgs),
 
-    /// Print a manual page (roff): `certs` with every subcommand, or one subcommand's.
+    /// Print the manual page of certs, or of one subcommand, as roff for `man -l -`.
     #[command(after_help = "Examples:
   certs man > certs.1 && man ./certs.1
   certs man list > certs-list.1")]
     Man(ManArgs),
 }
 
-/// Which entries a command looks at. Shared by every selecting command.
+// Which entries a command looks at, shared by every selecting command. A plain
+// comment, not a doc comment: clap would take a doc comment here for the `--help`
+// summary of every command that flattens it.
 #[derive(Debug, Args, Default)]
 pub struct SelectArgs {
     /// Only entries that apply in this region: an ISO country code (`sg`), a country
@@ -249,7 +251,7 @@ pub struct SelectArgs {
     pub updated_since: Option<NaiveDate>,
 }
 
-/// A selection and how to write it.
+// A selection and how to write it (a plain comment, for the same reason).
 #[derive(Debug, Args)]
 pub struct ListingArgs {
     #[command(flatten)]
@@ -295,7 +297,7 @@ pub struct StaleArgs {
 #[derive(Debug, Args)]
 pub struct ExpiringArgs {
     /// How far ahead to look: `90d`, `6w`, `6m`, `1y`.
-    #[arg(long, value_name = "SPAN", value_parser = parse_span)]
+    #[arg(long, value_name = "SPAN", default_value = "12m", value_parser = parse_span)]
     pub within: Span,
 
     #[command(flatten)]

@@ -283,6 +283,9 @@ fn check_all(
     today: NaiveDate,
 ) -> Loaded {
     let file_count = files.len();
+    // The problems handed in are the manifest's: a broken catalog.toml is one error,
+    // not one "no catalog.toml" warning for every entry that cites a document.
+    let manifest_broken = manifest.is_none() && problems.iter().any(Problem::is_error);
     let mut parsed = parse_all(&files, today);
     let mut origins = Vec::with_capacity(parsed.len());
     for (origin, p) in parsed.iter_mut().enumerate() {
@@ -299,11 +302,13 @@ fn check_all(
         origins: &origins,
     };
     problems.extend(validate::check_catalog(&entries, &sources));
-    problems.extend(validate::check_sources(
-        &entries,
-        manifest.as_ref(),
-        &sources,
-    ));
+    if !manifest_broken {
+        problems.extend(validate::check_sources(
+            &entries,
+            manifest.as_ref(),
+            &sources,
+        ));
+    }
     Loaded {
         catalog: Catalog::new(entries).with_manifest(manifest),
         problems,

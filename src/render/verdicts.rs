@@ -93,7 +93,12 @@ pub fn matrix(
         ListFormat::Json => return json(out, m),
         ListFormat::Yaml => return yaml(out, m),
         ListFormat::Ids => {
-            for r in &m.rows {
+            // The entries the matrix marks somewhere, as a list of ids is read.
+            for r in m
+                .rows
+                .iter()
+                .filter(|r| r.marks.iter().any(|m| *m != Mark::None))
+            {
                 writeln!(out, "{}", r.id)?;
             }
             return Ok(());

@@ -11,7 +11,7 @@ use std::hash::Hash;
 
 use chrono::NaiveDate;
 
-use crate::catalog::entry::Entry;
+use crate::catalog::entry::{Entry, Status};
 use crate::check::locate::Locator;
 use crate::check::problem::Problem;
 
@@ -200,6 +200,22 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
                 period.start, period.end
             ),
         );
+    }
+
+    // A stated status the dates contradict: certs answers from the dates, so the
+    // file says one thing and every answer another.
+    if let Some(until) = entry.valid_until {
+        match entry.status {
+            Some(Status::Active) if until.last_day() < today => found.warning(
+                &["status"],
+                format!("`status` is active, but `valid_until` {until} has passed (today is {today}); answers will call it expired: update `status` or `valid_until`"),
+            ),
+            Some(Status::Expired) if until.last_day() >= today => found.warning(
+                &["status"],
+                format!("`status` is expired, but `valid_until` {until} is still ahead (today is {today}); update `status` or `valid_until`"),
+            ),
+            _ => {}
+        }
     }
 
     if entry.evidence.is_empty() {

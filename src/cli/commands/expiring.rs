@@ -22,7 +22,7 @@ pub fn run(
     listing(ctx, &args.listing, &rows, out, err, || {
         let undated = selected.iter().filter(|s| s.entry.valid_until.is_none());
         format!(
-            "nothing expires within {span} ({} of {} entries give no `valid_until`)",
+            "nothing expires within {span}; {} of the {} entries selected give no `valid_until`",
             undated.count(),
             selected.len()
         )
