@@ -723,12 +723,9 @@ fn a_status_its_dates_contradict_is_a_warning() {
 
 #[test]
 fn a_single_value_where_a_list_belongs_is_shown_as_the_list() {
-    let text = format!(
-        "{}",
-        entry("alpha").replace(
-            "    reference: \"alpha-1\"\n",
-            "    reference: \"alpha-1\"\n    access: download\n"
-        )
+    let text = entry("alpha").replace(
+        "    reference: \"alpha-1\"\n",
+        "    reference: \"alpha-1\"\n    access: download\n",
     );
     let dir = catalog_dir(&[("alpha.yaml", &text)]);
     let out = certs().arg("validate").arg(dir.path()).output().unwrap();
