@@ -755,3 +755,42 @@ fn a_broken_manifest_is_one_error_not_a_warning_per_entry() {
     assert!(said.contains("catalog.toml:2:13: error:"), "{said}");
     assert!(!said.contains("no catalog.toml"), "{said}");
 }
+
+/// One run finds everything: a file the typed parse refuses still has its blank
+/// values found and its names compared with every other file's.
+#[test]
+fn one_run_finds_independent_problems_in_several_files() {
+    let a =
+        "id: a\nname: Shared\nkind: audit\njurisdictions: [sg]\nacheived: 2020\nsummary: \" \"\n";
+    let b = entry("b").replace("name: b\n", "name: Shared\n");
+    let c = format!("{}status: active\nvalid_until: 2020-01\n", entry("c"));
+    let dir = catalog_dir(&[("a.yaml", a), ("b.yaml", &b), ("c.yaml", &c)]);
+    let out = certs()
+        .args(["validate", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let said: Vec<String> = found
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}: {}",
+                p["file"].as_str().unwrap().rsplit('/').next().unwrap(),
+                p["line"],
+                p["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let has = |want: &str| said.iter().any(|s| s.starts_with(want));
+    assert!(has("a.yaml:5: unknown field `acheived`"), "{said:#?}");
+    assert!(
+        has("a.yaml:6: `summary` is blank; write a value"),
+        "{said:#?}"
+    );
+    assert!(
+        has("a.yaml:2: name `Shared` is already the name of `b`"),
+        "{said:#?}"
+    );
+    assert!(has("c.yaml:10: `status` is active"), "{said:#?}");
+}

@@ -41,6 +41,8 @@ const MAX_DEPTH: usize = 16;
 /// A problem at a position.
 pub type Found = ((u64, u64), String);
 
+pub use crate::check::validate::Keys;
+
 /// Checks an entry's text field by field: every problem with its position, each
 /// message once (an alias bomb is one problem, not thousands). Empty when the text is
 /// not well-formed YAML, or is too deep to walk: the parser's own message says it best.
@@ -54,6 +56,38 @@ pub fn check(text: &str) -> Vec<Found> {
     found.retain(|(_, msg)| seen.insert(msg.clone()));
     found.sort_by_key(|f| f.0);
     found
+}
+
+/// The names `certs show` finds an entry by, read from a file the typed parse
+/// refused, so that a clash with another file is reported in the same run as the
+/// file's own problems. `None` when the file has no readable `id`.
+pub fn keys(text: &str) -> Option<Keys<'static>> {
+    let Ok(Some(root)) = tree(text) else {
+        return None;
+    };
+    let NodeKind::Map(pairs) = &root.kind else {
+        return None;
+    };
+    let scalar = |node: &Node<'_>| match &node.kind {
+        NodeKind::Scalar(text, _) => Some(Cow::Owned(text.to_string())),
+        _ => None,
+    };
+    let field = |name: &str| {
+        pairs.iter().find_map(|(k, v)| match &k.kind {
+            NodeKind::Scalar(key, _) if key == name => Some(v),
+            _ => None,
+        })
+    };
+    let aliases = match field("aliases").map(|n| &n.kind) {
+        Some(NodeKind::Seq(items)) => items.iter().filter_map(scalar).collect(),
+        _ => Vec::new(),
+    };
+    Some(Keys {
+        id: field("id").and_then(scalar)?,
+        name: field("name").and_then(scalar),
+        full_name: field("full_name").and_then(scalar),
+        aliases,
+    })
 }
 
 /// The first document's root node, built from the parser's events.
@@ -284,7 +318,12 @@ fn walk(node: &Node<'_>, shape: &Shape, path: &str, found: &mut Vec<Found>) {
             "YAML aliases (`*name`) are not allowed in catalog files; write the value out"
                 .to_owned(),
         )),
-        (NodeKind::Scalar(..), Shape::Text) => {}
+        (NodeKind::Scalar(text, _), Shape::Text) => {
+            // As the typed checks would say, had the parse got that far.
+            if text.trim().is_empty() {
+                found.push((node.at, format!("`{field}` is blank; write a value")));
+            }
+        }
         (NodeKind::Scalar(text, plain), Shape::Count) => {
             if !(*plain && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) {
                 found.push((

@@ -288,10 +288,14 @@ fn check_all(
     let manifest_broken = manifest.is_none() && problems.iter().any(Problem::is_error);
     let mut parsed = parse_all(&files, today);
     let mut origins = Vec::with_capacity(parsed.len());
+    // Files the typed parse refused, with the names they would be found by.
+    let mut refused = Vec::new();
     for (origin, p) in parsed.iter_mut().enumerate() {
         problems.append(&mut p.problems);
         if p.entry.is_some() {
             origins.push(origin);
+        } else if let Some(keys) = p.keys.take() {
+            refused.push((origin, keys));
         }
     }
     // In place: the entries stay where the workers wrote them, rather than being
@@ -301,7 +305,24 @@ fn check_all(
         files: &files,
         origins: &origins,
     };
-    problems.extend(validate::check_catalog(&entries, &sources));
+    // Names clash across every file that has them, so one run reports a clash with a
+    // file that has other problems too.
+    let keyed: Vec<validate::Keys> = entries
+        .iter()
+        .map(validate::Keys::of)
+        .chain(refused.iter().map(|(_, k)| k.clone()))
+        .collect();
+    let keyed_origins: Vec<usize> = origins
+        .iter()
+        .copied()
+        .chain(refused.iter().map(|(o, _)| *o))
+        .collect();
+    let keyed_sources = Sources {
+        files: &files,
+        origins: &keyed_origins,
+    };
+    problems.extend(validate::check_keys(&keyed, &keyed_sources));
+    problems.extend(validate::check_summaries(&entries, &sources));
     if !manifest_broken {
         problems.extend(validate::check_sources(
             &entries,
@@ -369,6 +390,9 @@ fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
 pub struct Parsed {
     pub entry: Option<Entry>,
     pub problems: Vec<Problem>,
+    /// For a file the typed parse refused: the names it would be found by, so the
+    /// checks across entries see it too.
+    pub keys: Option<validate::Keys<'static>>,
 }
 
 /// A file's text again, for placing a problem found across entries; empty when it
@@ -455,6 +479,7 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
         Ok(entry) => Parsed {
             problems: validate::check_entry(&entry, &origin.file, text, today),
             entry: Some(entry),
+            keys: None,
         },
         Err((pos, msg)) => {
             // The typed parse stops at the first problem; walk the tree for all of them.
@@ -468,6 +493,7 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
                     .into_iter()
                     .map(|(pos, msg)| Problem::error(&origin.file, msg).at(pos))
                     .collect(),
+                keys: crate::check::tree::keys(text),
                 ..Parsed::default()
             }
         }

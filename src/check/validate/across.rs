@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::Files;
+use super::{Files, Keys};
 use crate::catalog::entry::Entry;
 use crate::catalog::manifest::Manifest;
 use crate::check::locate::Locator;
@@ -13,21 +13,22 @@ use crate::check::problem::Problem;
 const MAX_COLLISIONS_PLACED: usize = 20;
 
 /// Checks across entries: ids, aliases and names unique under the folding lookups
-/// use, so that `certs show KEY` always means one entry; summaries of comparable
-/// length.
-pub fn check_catalog(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
+/// use, so that `certs show KEY` always means one entry. `keyed` holds the names of
+/// every file that has them, the files the typed parse refused included; `files`
+/// places the `i`-th.
+pub fn check_keys(keyed: &[Keys<'_>], files: &dyn Files) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(entries.len() * 4);
-    for (i, entry) in entries.iter().enumerate() {
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(keyed.len() * 4);
+    for (i, entry) in keyed.iter().enumerate() {
         let file = files.name(i);
-        let id = entry.id.as_str();
+        let id = entry.id.as_ref();
         // One position index per file, built only if the file has a problem to place.
         let text = std::cell::OnceCell::new();
         let mut locator: Option<Locator> = None;
         // Everything `certs show KEY` looks at, under the folding it uses.
         let keys = std::iter::once(("id", id))
-            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
-            .chain(std::iter::once(("name", entry.name.as_str())))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_ref())))
+            .chain(entry.name.as_deref().map(|n| ("name", n)))
             .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
         // Two files that share thousands of aliases are one mistake: name the first
         // few collisions at their place, then count the rest.
@@ -40,7 +41,7 @@ pub fn check_catalog(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
                 Some(&(j, what)) => {
                     collisions += 1;
                     let shown = crate::catalog::untrusted::shorten(key);
-                    let (other, other_file) = (&entries[j], files.name(j));
+                    let (other, other_file) = (&keyed[j], files.name(j));
                     let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
                         format!("duplicate id `{shown}`, also the id of {other_file}")
@@ -84,7 +85,13 @@ pub fn check_catalog(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
         }
     }
 
-    // A summary far longer than the rest is usually pasted source prose.
+    problems
+}
+
+/// Summaries of comparable length: one far longer than the rest is usually pasted
+/// source prose.
+pub fn check_summaries(entries: &[Entry], files: &dyn Files) -> Vec<Problem> {
+    let mut problems = Vec::new();
     if entries.len() >= 5 {
         let lens: Vec<usize> = entries.iter().map(|e| e.summary.chars().count()).collect();
         let mut sorted = lens.clone();

@@ -5,6 +5,7 @@
 //! unique, summaries of comparable length). Each problem carries the file, line and
 //! column, found by [`Locator`] only when there is a problem to place.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Display;
 use std::hash::Hash;
@@ -16,7 +17,32 @@ use crate::check::locate::Locator;
 use crate::check::problem::Problem;
 
 mod across;
-pub use across::{check_catalog, check_sources};
+pub use across::{check_keys, check_sources, check_summaries};
+
+/// The names an entry is found by (`certs show KEY`): borrowed from a parsed entry,
+/// or read from a file the typed parse refused.
+#[derive(Debug, Clone)]
+pub struct Keys<'a> {
+    pub id: Cow<'a, str>,
+    pub name: Option<Cow<'a, str>>,
+    pub full_name: Option<Cow<'a, str>>,
+    pub aliases: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Keys<'a> {
+    pub fn of(e: &'a Entry) -> Self {
+        Keys {
+            id: Cow::Borrowed(e.id.as_str()),
+            name: Some(Cow::Borrowed(&e.name)),
+            full_name: e.full_name.as_deref().map(Cow::Borrowed),
+            aliases: e
+                .aliases
+                .iter()
+                .map(|a| Cow::Borrowed(a.as_str()))
+                .collect(),
+        }
+    }
+}
 
 /// Where each entry of a catalog came from, for the checks across entries: its file
 /// as messages name it, and the file's text again, to place a problem. The loader
