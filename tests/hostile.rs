@@ -433,3 +433,20 @@ fn a_matrix_too_large_for_a_table_is_refused_and_machine_formats_are_not() {
     let (code, _, err) = run(&["--data", data, "matrix", "--columns", "global"]);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn a_tag_directive_is_refused_like_a_tag() {
+    let alpha = common::entry("alpha");
+    for text in [
+        format!("%TAG !e! tag:example.com,2000:\n---\n{alpha}"),
+        format!("%TAG !e! tag:example.com,2000:\n---\n{alpha}bogus: 1\n"),
+    ] {
+        let dir = common::catalog_dir(&[("alpha.yaml", &text)]);
+        let (code, out, _) = run(&["validate", dir.path().to_str().unwrap()]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("alpha.yaml:1:1: error: YAML `%TAG` directives are not allowed"),
+            "{out}"
+        );
+    }
+}

@@ -50,12 +50,25 @@ pub fn check(text: &str) -> Vec<Found> {
     let Ok(Some(root)) = tree(text) else {
         return Vec::new();
     };
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = tag_directive(text).into_iter().collect();
     walk(&root, &ENTRY, "", &mut found);
     let mut seen = std::collections::HashSet::new();
     found.retain(|(_, msg)| seen.insert(msg.clone()));
     found.sort_by_key(|f| f.0);
     found
+}
+
+/// A `%TAG` directive: it declares tag shorthands, and tags are refused, so what
+/// declares them is refused too, rather than accept a file whose meaning depends on
+/// it. A directive stands at the start of a line before the document; content at the
+/// start of a line cannot begin with `%`.
+pub fn tag_directive(text: &str) -> Option<Found> {
+    let line = text.lines().position(|l| l.starts_with("%TAG"))?;
+    Some((
+        (line as u64 + 1, 1),
+        "YAML `%TAG` directives are not allowed in catalog files; write plain values without tags"
+            .to_owned(),
+    ))
 }
 
 /// The names `certs show` finds an entry by, read from a file the typed parse

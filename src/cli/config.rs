@@ -77,7 +77,23 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
         Ok(c) => c,
         Err(e) => {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-            let msg = e.message().replace('\n', " ");
+            let mut msg = e.message().replace('\n', " ");
+            // An unknown key, as serde words it: add the closest known one.
+            let key = e
+                .span()
+                .and_then(|s| text.get(s))
+                .map(|k| k.trim().trim_matches('"'));
+            // The known keys are the ones serde lists: no second list to keep in step.
+            let known: Vec<&str> = msg
+                .split_once("expected one of ")
+                .map(|(_, keys)| keys.split('`').skip(1).step_by(2).collect())
+                .unwrap_or_default();
+            if msg.starts_with("unknown field")
+                && let Some(near) =
+                    key.and_then(|k| crate::catalog::vocab::closest(k, known.iter().copied()))
+            {
+                msg.push_str(&format!("; did you mean `{near}`?"));
+            }
             bail!("{}:{line}:{col}: {msg}", path.display());
         }
     };
@@ -147,7 +163,8 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(
-            err.starts_with("c.toml:2:1: unknown field `fromat`"),
+            err.starts_with("c.toml:2:1: unknown field `fromat`")
+                && err.ends_with("; did you mean `format`?"),
             "{err}"
         );
         let err = parse("color = \"sometimes\"\n", Path::new("c.toml"))

@@ -29,6 +29,9 @@ pub fn parse_entry(text: &str) -> Result<Entry, ((u64, u64), String)> {
             "file is empty, expected a YAML mapping with the fields of one entry".to_owned(),
         ));
     }
+    if let Some(found) = crate::check::tree::tag_directive(text) {
+        return Err(found);
+    }
     let options = serde_saphyr::options! {
         // `no` is Norway's country code, not false.
         strict_booleans: true,
