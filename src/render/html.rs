@@ -9,7 +9,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::text::{Section, ShowContext, heading, lines, sections};
 use super::words;
-use crate::answer::query::status_as_of;
+use crate::answer::query::{Lifecycle, StatusAsOf, status_as_of};
 use crate::answer::report::Mark;
 use crate::answer::site::{Files, IndexRow, Plan, ValuePage, entry_path};
 use crate::catalog::Catalog;
@@ -66,6 +66,9 @@ fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> 
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { @if h1 == plan.title { (h1) } @else { (h1) " · " (plan.title) } }
+                meta name="description" content=(description(plan, h1));
+                // No icon file to fetch: a browser asks for /favicon.ico otherwise.
+                link rel="icon" href="data:,";
                 link rel="stylesheet" href={ (root) "style.css" };
             }
             body {
@@ -96,6 +99,26 @@ fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> 
                 @if script { script src={ (root) "app.js" } {} }
             }
         }
+    }
+}
+
+/// What a page is about, for search results: the page, and whose catalog it is.
+fn description(plan: &Plan<'_>, h1: &str) -> String {
+    let whose = plan
+        .publisher
+        .as_deref()
+        .map_or_else(String::new, |p| format!(" from {p}'s documentation"));
+    if h1 == plan.title {
+        format!(
+            "{} certifications, attestations and audits{whose}: where each applies, its status as of {}, and the evidence behind it.",
+            plan.rows.len(),
+            plan.as_of
+        )
+    } else {
+        format!(
+            "{h1}: where it applies, its status as of {}, and the evidence behind it{whose}.",
+            plan.as_of
+        )
     }
 }
 
@@ -172,14 +195,26 @@ fn index_row(row: &IndexRow<'_>) -> Markup {
         .collect();
     html! {
         tr data-id=(e.id.as_str()) data-regions=(row.regions.join(" ")) data-industries=(industries.join(" ")) data-kind=(e.kind.as_str()) data-text=(row.text) {
-            td { a href=(entry_path(e)) { (e.name) } @if let Some(f) = &e.full_name { br; span.muted { (f) } } }
-            td { (e.kind.as_str()) }
-            td { (words::places(e)) }
-            td { (words::industries_line(e)) }
-            td.status { (words::status(row.selected.why.status)) }
-            td { @if let Some(u) = e.source_updated { (u.date().to_string()) } }
+            td data-label="Name" { a href=(entry_path(e)) { (e.name) } @if let Some(f) = &e.full_name { br; span.muted { (f) } } }
+            td data-label="Kind" { (e.kind.as_str()) }
+            td data-label="Where" { (words::places(e)) }
+            td data-label="Industries" { (words::industries_line(e)) }
+            td data-label="Status" { (status_badge(row.selected.why.status)) }
+            td data-label="Source updated" { @if let Some(u) = e.source_updated { (u.date().to_string()) } }
         }
     }
+}
+
+/// A status in words, styled by what it means (current, lapsed, not yet, unknown):
+/// the words carry the meaning, the colour only repeats it.
+fn status_badge(s: StatusAsOf) -> Markup {
+    let class = match s.status {
+        Lifecycle::Active => "status current",
+        Lifecycle::Unstated | Lifecycle::InProgress => "status unknown",
+        Lifecycle::NotYetAchieved => "status pending",
+        Lifecycle::Expired | Lifecycle::Superseded | Lifecycle::Withdrawn => "status lapsed",
+    };
+    html! { span class=(class) { (words::status(s)) } }
 }
 
 fn entry(plan: &Plan<'_>, e: &Entry, manifest: Option<&Manifest>) -> Markup {
@@ -221,10 +256,10 @@ fn value_page<F>(plan: &Plan<'_>, title: &str, p: &ValuePage<'_, F>, what: &str)
                 tbody {
                     @for s in &p.entries {
                         tr data-id=(s.entry.id.as_str()) {
-                            td { a href={ "../" (entry_path(s.entry)) } { (s.entry.name) } }
-                            td { (s.entry.kind.as_str()) }
-                            td { ul { @for r in &s.why.reasons { li { (words::reason(r)) } } } }
-                            td.status { (words::status(s.why.status)) }
+                            td data-label="Name" { a href={ "../" (entry_path(s.entry)) } { (s.entry.name) } }
+                            td data-label="Kind" { (s.entry.kind.as_str()) }
+                            td data-label="Why it applies" { ul { @for r in &s.why.reasons { li { (words::reason(r)) } } } }
+                            td data-label="Status" { (status_badge(s.why.status)) }
                         }
                     }
                 }
@@ -237,23 +272,30 @@ fn value_page<F>(plan: &Plan<'_>, title: &str, p: &ValuePage<'_, F>, what: &str)
 fn matrix(plan: &Plan<'_>) -> Markup {
     let m = &plan.matrix;
     let body = html! {
-        p { "Entries by region. " (PreEscaped("&#9679;")) " the entry names the region; " (PreEscaped("&#9675;")) " it applies there because it is global." }
+        p.legend {
+            span aria-hidden="true" { (PreEscaped("&#9679;")) } " names the region (a jurisdiction, or a data centre there); "
+            span aria-hidden="true" { (PreEscaped("&#9675;")) } " applies there because it is global; blank: does not apply. The columns are the places the entries name, as they write them."
+        }
         div.scroll {
-            table {
+            table.matrix {
                 caption { "Coverage matrix" }
                 thead { tr {
                     th scope="col" { "Entry" }
-                    @for c in &m.columns { th scope="col" { a href={ "regions/" (c) ".html" } { (c) } } }
+                    @for c in &m.columns {
+                        th scope="col" {
+                            a href={ "regions/" (c) ".html" } { abbr title=(region_name(plan, c)) { (c) } }
+                        }
+                    }
                 } }
                 tbody {
                     @for r in &m.rows {
                         tr {
                             th scope="row" { a href={ "entries/" (r.id) ".html" } { (r.id) } }
-                            @for mark in &r.marks {
+                            @for (c, mark) in m.columns.iter().zip(&r.marks) {
                                 td.mark {
                                     @match mark {
-                                        Mark::Named => span title="names it" { (PreEscaped("&#9679;")) span.muted { " named" } },
-                                        Mark::Global | Mark::Any => span title="global" { (PreEscaped("&#9675;")) span.muted { " global" } },
+                                        Mark::Named => span role="img" aria-label={ "names " (c) } { (PreEscaped("&#9679;")) },
+                                        Mark::Global | Mark::Any => span role="img" aria-label={ "global, so " (c) } { (PreEscaped("&#9675;")) },
                                         Mark::None => {},
                                     }
                                 }
@@ -265,4 +307,12 @@ fn matrix(plan: &Plan<'_>) -> Markup {
         }
     };
     layout(plan, "", "Coverage matrix", body, false)
+}
+
+/// A region column's name, from its page: `Singapore`.
+fn region_name(plan: &Plan<'_>, code: &str) -> String {
+    plan.regions
+        .iter()
+        .find(|p| p.slug == code)
+        .map_or_else(|| code.to_owned(), |p| p.facet.name.clone())
 }

@@ -97,13 +97,27 @@ pub fn place_codes(e: &Entry) -> Vec<String> {
     codes
 }
 
-/// The places as people read them: `sg (Singapore)`, each once, then the regions it
-/// covers by name (`data centres in Beijing (cn)`).
+/// The places as people read them, each kind named and no place twice:
+/// `sg (Singapore); data centres: Singapore`, `cn (China); data centres: Beijing,
+/// Shanghai`, `global; data centres: Frankfurt (de)`.
 pub fn places(e: &Entry) -> String {
     let mut parts = vec![jurisdictions(e)];
     if !e.scope.regions.is_empty() {
-        let names: Vec<String> = e.scope.regions.iter().map(|r| r.to_string()).collect();
-        parts.push(format!("data centres in {}", names.join(", ")));
+        // A covered region's country is said once: after its name only when no
+        // jurisdiction has said it already.
+        let named: Vec<String> = e
+            .scope
+            .regions
+            .iter()
+            .map(|r| {
+                let said = e
+                    .jurisdictions
+                    .iter()
+                    .any(|j| *j == Jurisdiction::Country(r.country));
+                if said { r.name.clone() } else { r.to_string() }
+            })
+            .collect();
+        parts.push(format!("data centres: {}", named.join(", ")));
     }
     parts.join("; ")
 }
