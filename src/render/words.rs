@@ -110,10 +110,7 @@ pub fn places(e: &Entry) -> String {
             .regions
             .iter()
             .map(|r| {
-                let said = e
-                    .jurisdictions
-                    .iter()
-                    .any(|j| *j == Jurisdiction::Country(r.country));
+                let said = e.jurisdictions.contains(&Jurisdiction::Country(r.country));
                 if said { r.name.clone() } else { r.to_string() }
             })
             .collect();
