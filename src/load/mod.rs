@@ -307,11 +307,10 @@ fn check_all(
     };
     // Names clash across every file that has them, so one run reports a clash with a
     // file that has other problems too.
-    let keyed: Vec<validate::Keys> = entries
-        .iter()
-        .map(validate::Keys::of)
-        .chain(refused.iter().map(|(_, k)| k.clone()))
-        .collect();
+    let keys_of = |i: usize| match entries.get(i) {
+        Some(e) => validate::Keys::of(e),
+        None => refused[i - entries.len()].1.view(),
+    };
     let keyed_origins: Vec<usize> = origins
         .iter()
         .copied()
@@ -321,7 +320,11 @@ fn check_all(
         files: &files,
         origins: &keyed_origins,
     };
-    problems.extend(validate::check_keys(&keyed, &keyed_sources));
+    problems.extend(validate::check_keys(
+        keyed_origins.len(),
+        &keys_of,
+        &keyed_sources,
+    ));
     problems.extend(validate::check_summaries(&entries, &sources));
     if !manifest_broken {
         problems.extend(validate::check_sources(
@@ -392,7 +395,7 @@ pub struct Parsed {
     pub problems: Vec<Problem>,
     /// For a file the typed parse refused: the names it would be found by, so the
     /// checks across entries see it too.
-    pub keys: Option<validate::Keys<'static>>,
+    pub keys: Option<Box<validate::Keys<'static>>>,
 }
 
 /// A file's text again, for placing a problem found across entries; empty when it
@@ -493,7 +496,7 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
                     .into_iter()
                     .map(|(pos, msg)| Problem::error(&origin.file, msg).at(pos))
                     .collect(),
-                keys: crate::check::tree::keys(text),
+                keys: crate::check::tree::keys(text).map(Box::new),
                 ..Parsed::default()
             }
         }

@@ -16,10 +16,16 @@ const MAX_COLLISIONS_PLACED: usize = 20;
 /// use, so that `certs show KEY` always means one entry. `keyed` holds the names of
 /// every file that has them, the files the typed parse refused included; `files`
 /// places the `i`-th.
-pub fn check_keys(keyed: &[Keys<'_>], files: &dyn Files) -> Vec<Problem> {
+pub fn check_keys<'a>(
+    count: usize,
+    keys_of: &dyn Fn(usize) -> Keys<'a>,
+    files: &dyn Files,
+) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(keyed.len() * 4);
-    for (i, entry) in keyed.iter().enumerate() {
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(count * 4);
+    for i in 0..count {
+        // Borrowed views, made as needed: no second list of every entry's names.
+        let entry = keys_of(i);
         let file = files.name(i);
         let id = entry.id.as_ref();
         // One position index per file, built only if the file has a problem to place.
@@ -27,7 +33,7 @@ pub fn check_keys(keyed: &[Keys<'_>], files: &dyn Files) -> Vec<Problem> {
         let mut locator: Option<Locator> = None;
         // Everything `certs show KEY` looks at, under the folding it uses.
         let keys = std::iter::once(("id", id))
-            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_ref())))
+            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
             .chain(entry.name.as_deref().map(|n| ("name", n)))
             .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
         // Two files that share thousands of aliases are one mistake: name the first
@@ -41,7 +47,7 @@ pub fn check_keys(keyed: &[Keys<'_>], files: &dyn Files) -> Vec<Problem> {
                 Some(&(j, what)) => {
                     collisions += 1;
                     let shown = crate::catalog::untrusted::shorten(key);
-                    let (other, other_file) = (&keyed[j], files.name(j));
+                    let (other, other_file) = (keys_of(j), files.name(j));
                     let mine = field_word(field);
                     let msg = if field == "id" && what == "id" {
                         format!("duplicate id `{shown}`, also the id of {other_file}")

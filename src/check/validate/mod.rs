@@ -26,20 +26,27 @@ pub struct Keys<'a> {
     pub id: Cow<'a, str>,
     pub name: Option<Cow<'a, str>>,
     pub full_name: Option<Cow<'a, str>>,
-    pub aliases: Vec<Cow<'a, str>>,
+    pub aliases: Cow<'a, [String]>,
 }
 
 impl<'a> Keys<'a> {
+    /// The same names, borrowed from these.
+    pub fn view(&self) -> Keys<'_> {
+        Keys {
+            id: Cow::Borrowed(&self.id),
+            name: self.name.as_deref().map(Cow::Borrowed),
+            full_name: self.full_name.as_deref().map(Cow::Borrowed),
+            aliases: Cow::Borrowed(&self.aliases),
+        }
+    }
+
+    /// An entry's names, borrowed: no copy of any of them.
     pub fn of(e: &'a Entry) -> Self {
         Keys {
             id: Cow::Borrowed(e.id.as_str()),
             name: Some(Cow::Borrowed(&e.name)),
             full_name: e.full_name.as_deref().map(Cow::Borrowed),
-            aliases: e
-                .aliases
-                .iter()
-                .map(|a| Cow::Borrowed(a.as_str()))
-                .collect(),
+            aliases: Cow::Borrowed(&e.aliases),
         }
     }
 }
