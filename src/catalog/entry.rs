@@ -149,23 +149,6 @@ impl Entry {
     }
 }
 
-/// Where `certs show` puts a field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shown {
-    /// In the heading (name, full name).
-    Heading,
-    /// A labelled line.
-    Line,
-    /// A labelled line holding the lifecycle status as of a date, not just the stated one.
-    Status,
-    /// A labelled line holding the source page's stamp and its age.
-    Updated,
-    /// A labelled line naming the source document and section, from the manifest.
-    Source,
-    /// A section of its own.
-    Section,
-}
-
 /// One field of the entry format, as people read it. [`FIELDS`] drives the top-level
 /// field names, `certs diff`'s material set, the CSV columns and both `show`
 /// renderers. The other places that must name fields one by one are held to the
@@ -176,11 +159,8 @@ pub enum Shown {
 pub struct Field {
     /// The name in data files; nested fields with a dot (`scope.level`).
     pub name: &'static str,
-    /// The label people read in `show`.
-    pub label: &'static str,
     /// Whether a change alters what the entry proves (`certs diff`), rather than its wording.
     pub material: bool,
-    pub shown: Shown,
     /// The value as one line of plain text, lists joined with [`LIST_SEPARATOR`];
     /// `None` when the entry leaves the field out.
     pub text: fn(&Entry) -> Option<String>,
@@ -382,30 +362,30 @@ fn list<T: ToString>(items: &[T]) -> Option<String> {
 /// Every field, in data-file order. One row a field, so the table reads as one.
 #[rustfmt::skip]
 pub const FIELDS: &[Field] = &[
-    Field { name: "id", label: "id", material: false, shown: Shown::Line, text: |e| Some(e.id.to_string()) },
-    Field { name: "name", label: "name", material: false, shown: Shown::Heading, text: |e| Some(e.name.clone()) },
-    Field { name: "full_name", label: "full name", material: false, shown: Shown::Heading, text: |e| e.full_name.clone() },
-    Field { name: "aliases", label: "aliases", material: false, shown: Shown::Line, text: |e| list(&e.aliases) },
-    Field { name: "kind", label: "kind", material: true, shown: Shown::Line, text: |e| Some(e.kind.to_string()) },
-    Field { name: "status", label: "status", material: true, shown: Shown::Status, text: |e| opt(&e.status) },
-    Field { name: "issuer", label: "issuer", material: true, shown: Shown::Line, text: |e| e.issuer.clone() },
-    Field { name: "auditor", label: "auditor", material: true, shown: Shown::Line, text: |e| e.auditor.clone() },
-    Field { name: "jurisdictions", label: "jurisdictions", material: true, shown: Shown::Line, text: |e| list(&e.jurisdictions) },
-    Field { name: "industries", label: "industries", material: true, shown: Shown::Line, text: |e| list(&e.industries) },
-    Field { name: "scope.level", label: "level", material: true, shown: Shown::Line, text: |e| e.scope.level.clone() },
-    Field { name: "scope.data_centres", label: "data centres", material: true, shown: Shown::Line, text: |e| opt(&e.scope.data_centres) },
-    Field { name: "scope.regions", label: "regions", material: true, shown: Shown::Line, text: |e| list(&e.scope.regions) },
-    Field { name: "scope.services", label: "services", material: true, shown: Shown::Line, text: |e| list(&e.scope.services) },
-    Field { name: "standards", label: "standards", material: true, shown: Shown::Line, text: |e| list(&e.standards) },
-    Field { name: "achieved", label: "achieved", material: true, shown: Shown::Line, text: |e| opt(&e.achieved) },
-    Field { name: "valid_until", label: "valid until", material: true, shown: Shown::Line, text: |e| opt(&e.valid_until) },
-    Field { name: "period", label: "period", material: true, shown: Shown::Line, text: |e| opt(&e.period) },
-    Field { name: "source", label: "source", material: false, shown: Shown::Source, text: |e| opt(&e.source) },
-    Field { name: "source_updated", label: "source updated", material: false, shown: Shown::Updated, text: |e| opt(&e.source_updated) },
-    Field { name: "evidence", label: "evidence", material: true, shown: Shown::Section, text: |e| list(&e.evidence) },
-    Field { name: "summary", label: "summary", material: false, shown: Shown::Section, text: |e| Some(e.summary.split_whitespace().collect::<Vec<_>>().join(" ")) },
-    Field { name: "links", label: "links", material: false, shown: Shown::Section, text: |e| list(&e.links) },
-    Field { name: "related_certifications", label: "also holds", material: false, shown: Shown::Line, text: |e| list(&e.related_certifications) },
+    Field { name: "id", material: false, text: |e| Some(e.id.to_string()) },
+    Field { name: "name", material: false, text: |e| Some(e.name.clone()) },
+    Field { name: "full_name", material: false, text: |e| e.full_name.clone() },
+    Field { name: "aliases", material: false, text: |e| list(&e.aliases) },
+    Field { name: "kind", material: true, text: |e| Some(e.kind.to_string()) },
+    Field { name: "status", material: true, text: |e| opt(&e.status) },
+    Field { name: "issuer", material: true, text: |e| e.issuer.clone() },
+    Field { name: "auditor", material: true, text: |e| e.auditor.clone() },
+    Field { name: "jurisdictions", material: true, text: |e| list(&e.jurisdictions) },
+    Field { name: "industries", material: true, text: |e| list(&e.industries) },
+    Field { name: "scope.level", material: true, text: |e| e.scope.level.clone() },
+    Field { name: "scope.data_centres", material: true, text: |e| opt(&e.scope.data_centres) },
+    Field { name: "scope.regions", material: true, text: |e| list(&e.scope.regions) },
+    Field { name: "scope.services", material: true, text: |e| list(&e.scope.services) },
+    Field { name: "standards", material: true, text: |e| list(&e.standards) },
+    Field { name: "achieved", material: true, text: |e| opt(&e.achieved) },
+    Field { name: "valid_until", material: true, text: |e| opt(&e.valid_until) },
+    Field { name: "period", material: true, text: |e| opt(&e.period) },
+    Field { name: "source", material: false, text: |e| opt(&e.source) },
+    Field { name: "source_updated", material: false, text: |e| opt(&e.source_updated) },
+    Field { name: "evidence", material: true, text: |e| list(&e.evidence) },
+    Field { name: "summary", material: false, text: |e| Some(e.summary.split_whitespace().collect::<Vec<_>>().join(" ")) },
+    Field { name: "links", material: false, text: |e| list(&e.links) },
+    Field { name: "related_certifications", material: false, text: |e| list(&e.related_certifications) },
 ];
 
 /// `Beijing (cn)`.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Style, words, wrap};
 use crate::answer::query::StatusAsOf;
-use crate::catalog::entry::{Entry, FIELDS, Link, Shown};
+use crate::catalog::entry::{Entry, FIELDS, Link};
 use crate::catalog::manifest::Manifest;
 use crate::catalog::untrusted::printable;
 
@@ -28,12 +28,63 @@ pub fn heading(e: &Entry, sep: &str) -> String {
     }
 }
 
+/// Where `certs show` puts a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// In the heading (name, full name).
+    Heading,
+    /// A labelled line.
+    Line,
+    /// A labelled line holding the lifecycle status as of a date, not just the stated one.
+    Status,
+    /// A labelled line holding the source page's stamp and its age.
+    Updated,
+    /// A labelled line naming the source document and section, from the manifest.
+    Source,
+    /// A section of its own.
+    Section,
+}
+
+/// How `show` presents each field of [`FIELDS`]: its label, and where it goes. The
+/// model lists the fields; presenting them is this module's business. A test holds
+/// this table to the field table, so a new field cannot go unshown.
+fn presentation(field: &str) -> Option<(&'static str, Shown)> {
+    Some(match field {
+        "id" => ("id", Shown::Line),
+        "name" => ("name", Shown::Heading),
+        "full_name" => ("full name", Shown::Heading),
+        "aliases" => ("aliases", Shown::Line),
+        "kind" => ("kind", Shown::Line),
+        "status" => ("status", Shown::Status),
+        "issuer" => ("issuer", Shown::Line),
+        "auditor" => ("auditor", Shown::Line),
+        "jurisdictions" => ("jurisdictions", Shown::Line),
+        "industries" => ("industries", Shown::Line),
+        "scope.level" => ("level", Shown::Line),
+        "scope.data_centres" => ("data centres", Shown::Line),
+        "scope.regions" => ("regions", Shown::Line),
+        "scope.services" => ("services", Shown::Line),
+        "standards" => ("standards", Shown::Line),
+        "achieved" => ("achieved", Shown::Line),
+        "valid_until" => ("valid until", Shown::Line),
+        "period" => ("period", Shown::Line),
+        "source" => ("source", Shown::Source),
+        "source_updated" => ("source updated", Shown::Updated),
+        "evidence" => ("evidence", Shown::Section),
+        "summary" => ("summary", Shown::Section),
+        "links" => ("links", Shown::Section),
+        "related_certifications" => ("also holds", Shown::Line),
+        _ => return None,
+    })
+}
+
 /// The labelled lines, in field order; absent fields are left out.
 pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
     FIELDS
         .iter()
         .filter_map(|f| {
-            let value = match (f.shown, f.name) {
+            let (label, shown) = presentation(f.name)?;
+            let value = match (shown, f.name) {
                 (Shown::Heading | Shown::Section, _) => return None,
                 (Shown::Status, _) => words::status(ctx.status),
                 (Shown::Source, _) => words::source(e.source.as_ref()?, ctx.manifest),
@@ -46,7 +97,7 @@ pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
                 (Shown::Line, "industries") => words::industries_line(e),
                 (Shown::Line, _) => (f.text)(e)?,
             };
-            Some((f.label, value))
+            Some((label, value))
         })
         .collect()
 }
@@ -129,4 +180,21 @@ pub fn show_text(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_label_and_a_place() {
+        for f in FIELDS {
+            assert!(
+                presentation(f.name).is_some(),
+                "`{}` has no presentation",
+                f.name
+            );
+        }
+        assert_eq!(presentation("nope"), None);
+    }
 }
