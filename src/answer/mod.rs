@@ -5,8 +5,8 @@
 //! shows ([`report`]), differences between catalogs ([`diff`]) and the plan of a site
 //! ([`site`]). No words and no bytes: the `render` wing writes them.
 
-pub mod diff;
-pub mod lifecycle;
+pub(crate) mod diff;
+pub(crate) mod lifecycle;
 pub mod query;
 pub mod report;
-pub mod site;
+pub(crate) mod site;

@@ -5,10 +5,10 @@
 //! key people type finds one.
 
 pub mod entry;
-pub mod manifest;
+pub(crate) mod manifest;
 pub mod region;
 pub mod untrusted;
-pub mod vocab;
+pub(crate) mod vocab;
 
 use std::sync::OnceLock;
 

@@ -3,8 +3,8 @@
 //! [`Problem`](problem::Problem)s placed at a file, line and column, and `verify`'s
 //! report. Problems are collected, never thrown: one run finds everything it can.
 
-pub mod locate;
+pub(crate) mod locate;
 pub mod problem;
-pub mod tree;
-pub mod validate;
-pub mod verify;
+pub(crate) mod tree;
+pub(crate) mod validate;
+pub(crate) mod verify;

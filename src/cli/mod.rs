@@ -5,9 +5,9 @@
 
 pub mod app;
 pub mod args;
-pub mod commands;
-pub mod config;
+pub(crate) mod commands;
+pub(crate) mod config;
 pub mod exit;
-pub mod folder;
+pub(crate) mod folder;
 pub mod session;
 mod values;

@@ -10,8 +10,8 @@
 //! count), then checked by [`crate::check::validate`]. Problems are collected for all files;
 //! the catalog holds the entries that parsed.
 
-pub mod read;
-pub mod yaml;
+pub(crate) mod read;
+pub(crate) mod yaml;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -9,13 +9,13 @@
 mod columns;
 mod delimited;
 mod diff;
-pub mod html;
+pub(crate) mod html;
 mod markdown;
-pub mod schema;
+pub(crate) mod schema;
 mod table;
 mod text;
 mod verdicts;
-pub mod words;
+pub(crate) mod words;
 
 use std::io::{self, Write};
 
