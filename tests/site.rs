@@ -7,7 +7,7 @@ mod common;
 use common::{catalog_dir, entry, ids, stdout};
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Builds a site into a fresh directory; every file by relative path.
 fn build(args: &[&str]) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
@@ -172,8 +172,8 @@ fn the_same_catalog_and_flags_give_the_same_bytes() {
 
 #[test]
 fn no_request_leaves_the_site_and_no_link_between_pages_is_broken() {
-    let (dir, files) = build(&[]);
-    let root = dir.path().join("public");
+    let (_dir, files) = build(&[]);
+    assert_eq!(broken_links(&files), Vec::<String>::new());
     for (name, bytes) in &files {
         if !name.ends_with(".html") {
             continue;
@@ -194,16 +194,6 @@ fn no_request_leaves_the_site_and_no_link_between_pages_is_broken() {
                 assert!(
                     !target.starts_with('/') && !target.contains("//"),
                     "{name}: absolute link {target}"
-                );
-                let file = target.split('#').next().unwrap();
-                // An inline resource (the empty icon) is no request and no file.
-                if file.is_empty() || file.starts_with("data:") {
-                    continue;
-                }
-                let resolved: PathBuf = Path::new(name).parent().unwrap().join(file);
-                assert!(
-                    root.join(&resolved).exists(),
-                    "{name} links to missing {target}"
                 );
             }
         }

@@ -185,8 +185,6 @@ pub struct Text<'e> {
     /// The field as data files nest it: `["scope", "level"]`, `["evidence"]`.
     pub path: &'static [&'static str],
     pub value: &'e str,
-    /// Free text the author wrote, rather than a vocabulary token or a link.
-    pub written: bool,
     /// Whether the field must be present: a blank value cannot be fixed by removing it.
     pub required: bool,
     /// Whether the value is part of one item of a list (`aliases`, `evidence`).
@@ -194,29 +192,21 @@ pub struct Text<'e> {
 }
 
 impl<'e> Text<'e> {
-    fn written(path: &'static [&'static str], value: &'e str, required: bool) -> Self {
+    /// A field's own value.
+    fn field(path: &'static [&'static str], value: &'e str, required: bool) -> Self {
         Text {
             path,
             value,
-            written: true,
             required,
             item: false,
         }
     }
 
-    /// Written text in one item of a list.
+    /// A value in one item of a list: text, a vocabulary token or a link.
     fn item(path: &'static [&'static str], value: &'e str) -> Self {
         Text {
             item: true,
-            ..Text::written(path, value, false)
-        }
-    }
-
-    /// A vocabulary token or a link in one item of a list.
-    fn token(path: &'static [&'static str], value: &'e str) -> Self {
-        Text {
-            written: false,
-            ..Text::item(path, value)
+            ..Text::field(path, value, false)
         }
     }
 }
@@ -257,27 +247,27 @@ impl Entry {
             regions,
             services,
         } = scope;
-        let mut out = vec![Text::written(&["name"], name, true)];
+        let mut out = vec![Text::field(&["name"], name, true)];
         out.extend(
             full_name
                 .as_deref()
-                .map(|v| Text::written(&["full_name"], v, false)),
+                .map(|v| Text::field(&["full_name"], v, false)),
         );
         out.extend(aliases.iter().map(|v| Text::item(&["aliases"], v)));
         out.extend(
             issuer
                 .as_deref()
-                .map(|v| Text::written(&["issuer"], v, false)),
+                .map(|v| Text::field(&["issuer"], v, false)),
         );
         out.extend(
             auditor
                 .as_deref()
-                .map(|v| Text::written(&["auditor"], v, false)),
+                .map(|v| Text::field(&["auditor"], v, false)),
         );
         out.extend(
             level
                 .as_deref()
-                .map(|v| Text::written(&["scope", "level"], v, false)),
+                .map(|v| Text::field(&["scope", "level"], v, false)),
         );
         for CoveredRegion { name, country: _ } in regions {
             out.push(Text::item(&["scope", "regions"], name));
@@ -297,19 +287,15 @@ impl Entry {
                 contact,
                 url,
             } = item;
-            out.push(Text::token(&["evidence"], kind.as_str()));
+            out.push(Text::item(&["evidence"], kind.as_str()));
             out.extend(title.as_deref().map(|v| Text::item(&["evidence"], v)));
             out.extend(reference.as_deref().map(|v| Text::item(&["evidence"], v)));
-            out.extend(
-                access
-                    .iter()
-                    .map(|a| Text::token(&["evidence"], a.as_str())),
-            );
+            out.extend(access.iter().map(|a| Text::item(&["evidence"], a.as_str())));
             out.extend(contact.as_deref().map(|v| Text::item(&["evidence"], v)));
-            out.extend(url.as_ref().map(|u| Text::token(&["evidence"], u.as_str())));
+            out.extend(url.as_ref().map(|u| Text::item(&["evidence"], u.as_str())));
         }
-        out.push(Text::written(&["summary"], summary, true));
-        out.extend(links.iter().map(|l| Text::token(&["links"], l.as_str())));
+        out.push(Text::field(&["summary"], summary, true));
+        out.extend(links.iter().map(|l| Text::item(&["links"], l.as_str())));
         out.extend(
             related_certifications
                 .iter()
@@ -321,8 +307,8 @@ impl Entry {
             normalised,
         }) = source
         {
-            out.push(Text::written(&["source", "document"], document, true));
-            out.push(Text::written(&["source", "section"], section, true));
+            out.push(Text::field(&["source", "document"], document, true));
+            out.push(Text::field(&["source", "section"], section, true));
             for Normalisation {
                 field,
                 value,

@@ -21,7 +21,7 @@ pub use across::{check_keys, check_sources, check_summaries};
 
 /// The names an entry is found by (`certs show KEY`): borrowed from a parsed entry,
 /// or read from a file the typed parse refused.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Keys<'a> {
     pub id: Cow<'a, str>,
     pub name: Option<Cow<'a, str>>,
