@@ -114,7 +114,7 @@ fn entry_code(e: &serde_json::Value) -> String {
                     format!(
                         "Normalisation {{ field: {}, value: {}, reason: {} }}",
                         s(n, "field"),
-                        os(n, "value"),
+                        s(n, "value"),
                         s(n, "reason")
                     )
                 })

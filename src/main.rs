@@ -34,8 +34,11 @@ fn main() -> ExitCode {
         // `certs list | head -1`: the reader left, which is not our failure.
         Err(e) if exit::is_broken_pipe(&e) => Exit::Success.into(),
         Err(e) => {
-            // Messages quote file names, keys and values: untrusted text.
-            let message = certs::catalog::untrusted::printable_lines(&format!("{e:#}"));
+            // Messages quote file names, keys and values: untrusted text. No message of
+            // ours spans lines, so a line break here came from input and is escaped
+            // too: a value cannot forge a line of output of its own.
+            let message = format!("{e:#}");
+            let message = certs::catalog::untrusted::printable(&message);
             let _ = writeln!(err, "error: {message}");
             exit::code_for(&e).into()
         }

@@ -100,6 +100,41 @@ fn filtering_by_industry_kind_and_text_combines() {
     assert!(html.contains("1 entry shown"), "the count is announced");
 }
 
+/// The page's text filter folds as `--search` does, Unicode case included (a final
+/// capital sigma), and a fragment that is not valid percent-encoding neither stops
+/// the script nor hides the filters.
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn the_text_filter_folds_as_the_cli_and_survives_any_fragment() {
+    let data = common::catalog_dir(&[
+        (
+            "greek.yaml",
+            "id: greek\nname: ΟΔΟΣ Audit\nkind: audit\njurisdictions: [gr]\nsummary: A test entry.\n",
+        ),
+        ("plain.yaml", &common::entry("plain")),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("public");
+    let data_dir = data.path().to_str().unwrap();
+    stdout(&["site", "--data", data_dir, root.to_str().unwrap()]);
+    for query in ["ΟΔΟΣ", "οδος", "ΟΔ-ΟΣ audit"] {
+        let encoded: String = query.bytes().map(|b| format!("%{b:02X}")).collect();
+        let html = dom(&url(&root, &format!("index.html#q={encoded}")));
+        assert_eq!(
+            visible(&html),
+            ids(&["--data", data_dir, "--search", query]),
+            "{query}"
+        );
+    }
+    for fragment in ["q=%", "q=%E0%A4%A", "region=%zz&q=%"] {
+        let html = dom(&url(&root, &format!("index.html#{fragment}")));
+        assert!(
+            html.contains("id=\"filters\" role=\"search\" aria-label=\"Filter entries\">"),
+            "#{fragment} hid the filters"
+        );
+    }
+}
+
 #[test]
 #[ignore = "needs Chromium; .ci/run installs it and runs this"]
 fn an_entry_page_opens_and_links_back() {

@@ -43,7 +43,7 @@ fn data_entry(mut v: serde_json::Value) -> Entry {
     obj.remove("status_as_of")
         .expect("status_as_of is always there");
     obj.remove("why");
-    serde_json::from_value(v).expect("an entry")
+    Entry::from_json(v).expect("an entry")
 }
 
 #[test]

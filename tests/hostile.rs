@@ -105,12 +105,12 @@ fn what_yaml_should_not_carry_here_is_refused_with_a_position() {
             "error: YAML merge keys (`<<`) are not allowed",
         ),
         (
-            "quoted number",
+            "hexadecimal number",
             base.replace(
                 "kind: certification",
-                "kind: certification\nscope: {data_centres: '3'}",
+                "kind: certification\nscope: {data_centres: 0x10}",
             ),
-            "error: `scope.data_centres` is `3`, expected a whole number",
+            "error: `scope.data_centres` is `0x10`, expected a whole number",
         ),
         (
             "hex number",
@@ -243,7 +243,7 @@ fn two_files_sharing_thousands_of_aliases_are_reported_briefly() {
 
 #[test]
 fn five_problems_in_one_file_are_reported_in_one_run_each_at_its_node() {
-    let text = "id: five\nname: Five\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: '3'\nlinks: [www.example.com]\n";
+    let text = "id: five\nname: Five\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: 1_0\nlinks: [www.example.com]\n";
     let dir = catalog_dir(&[("five.yaml", text)]);
     let (code, out, _) = run(&["validate", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
@@ -254,7 +254,7 @@ fn five_problems_in_one_file_are_reported_in_one_run_each_at_its_node() {
         format!("{file}:3:1: error: unknown field `acheived`"),
         format!("{file}:4:7: error: unknown kind `attestation-report`"),
         format!("{file}:5:21: error: unknown jurisdiction `zz`"),
-        format!("{file}:7:17: error: `scope.data_centres` is `3`"),
+        format!("{file}:7:17: error: `scope.data_centres` is `1_0`"),
         format!("{file}:8:9: error: invalid link `www.example.com`"),
     ];
     assert_eq!(lines.len(), want.len() + 1, "{out}");

@@ -179,7 +179,7 @@ fn duplicate_id() {
                 "duplicate-id/alpha.yml",
                 2,
                 7,
-                "name `ALPHA` is already the id of `alpha` (duplicate-id/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                "name `ALPHA` is already the id of `alpha` (duplicate-id/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens, underscores and characters that look alike",
             ),
         ],
     );
@@ -194,13 +194,13 @@ fn aliases_collide_ignoring_case() {
                 "alias-collision/beta.yaml",
                 6,
                 11,
-                "alias `ALPHA` is already the id of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                "alias `ALPHA` is already the id of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens, underscores and characters that look alike",
             ),
             p(
                 "alias-collision/beta.yaml",
                 6,
                 18,
-                "alias `Shared` is already an alias of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                "alias `Shared` is already an alias of `alpha` (alias-collision/alpha.yaml); ids, aliases and names must be unique, ignoring case, spaces, hyphens, underscores and characters that look alike",
             ),
         ],
     );
@@ -287,7 +287,7 @@ fn links_must_be_http_urls() {
             "bad-link/alpha.yaml",
             6,
             9,
-            "invalid link `www.example.com`, expected an absolute http:// or https:// URL with a host",
+            "invalid link `www.example.com`: it does not start with http:// or https://; expected an absolute http:// or https:// URL with a host",
         )],
     );
 }

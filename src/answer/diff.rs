@@ -2,7 +2,7 @@
 //! change marked material (what it certifies, where, when, with what evidence) or
 //! editorial (names, wording, links, the page's timestamp), as [`FIELDS`] says.
 
-use std::collections::BTreeMap;
+use std::cmp::Ordering;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -50,30 +50,53 @@ impl CatalogDiff {
 
 /// Compares by id. Field values are compared in their JSON form, which is exactly
 /// what `--format json` shows, so a reported change is always a visible one.
+///
+/// Both catalogs hold their entries in id order, so they are walked side by side,
+/// and only an entry that differs is turned into JSON: two catalogs of 100,000
+/// entries took a gigabyte when every entry of both was.
 pub fn diff(old: &Catalog, new: &Catalog) -> CatalogDiff {
-    let index = |c: &Catalog| -> BTreeMap<String, Value> {
-        c.entries()
-            .iter()
-            .map(|e| (e.id.to_string(), to_value(e)))
-            .collect()
-    };
-    let (old, new) = (index(old), index(new));
+    let (mut old, mut new) = (
+        old.entries().iter().peekable(),
+        new.entries().iter().peekable(),
+    );
     let mut out = CatalogDiff::default();
-    for (id, before) in &old {
-        match new.get(id) {
-            None => out.removed.push(id.clone()),
-            Some(after) if after != before => out.changed.push(EntryDiff {
-                id: id.clone(),
-                fields: field_changes(before, after),
-            }),
-            Some(_) => {}
+    loop {
+        match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(b), None) => {
+                out.removed.push(b.id.to_string());
+                old.next();
+            }
+            (None, Some(a)) => {
+                out.added.push(a.id.to_string());
+                new.next();
+            }
+            (Some(b), Some(a)) => match b.id.as_str().cmp(a.id.as_str()) {
+                Ordering::Less => {
+                    out.removed.push(b.id.to_string());
+                    old.next();
+                }
+                Ordering::Greater => {
+                    out.added.push(a.id.to_string());
+                    new.next();
+                }
+                Ordering::Equal => {
+                    if b != a {
+                        let fields = field_changes(&to_value(b), &to_value(a));
+                        // Equal in JSON (a float's spelling, say): no visible change.
+                        if !fields.is_empty() {
+                            out.changed.push(EntryDiff {
+                                id: b.id.to_string(),
+                                fields,
+                            });
+                        }
+                    }
+                    old.next();
+                    new.next();
+                }
+            },
         }
     }
-    out.added = new
-        .keys()
-        .filter(|id| !old.contains_key(*id))
-        .cloned()
-        .collect();
     out
 }
 

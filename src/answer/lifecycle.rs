@@ -145,19 +145,23 @@ impl FromStr for Span {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
-        let n: u32 = digits.parse().map_err(|_| bad())?;
+        if !matches!(unit.to_ascii_lowercase(), 'd' | 'w' | 'm' | 'y') {
+            return Err(bad());
+        }
+        // Beyond a thousand years a date computation overflows and means nothing:
+        // the number is well formed, so say that rather than call it malformed.
+        let too_long = || format!("span `{short}` is too long; at most 1000 years (`1000y`)");
+        let n: u32 = digits.parse().map_err(|_| too_long())?;
         let span = match unit.to_ascii_lowercase() {
             'd' => Span::Days(n),
-            'w' => Span::Days(n.checked_mul(7).ok_or_else(bad)?),
+            'w' => Span::Days(n.checked_mul(7).ok_or_else(too_long)?),
             'm' => Span::Months(n),
-            'y' => Span::Months(n.checked_mul(12).ok_or_else(bad)?),
-            _ => return Err(bad()),
+            _ => Span::Months(n.checked_mul(12).ok_or_else(too_long)?),
         };
-        // Beyond a few centuries a date computation overflows and means nothing.
         match span {
             Span::Days(d) if d <= 365_000 => Ok(span),
             Span::Months(m) if m <= 12_000 => Ok(span),
-            _ => Err(bad()),
+            _ => Err(too_long()),
         }
     }
 }

@@ -320,15 +320,30 @@ pub fn searchable(e: &Entry) -> impl Iterator<Item = &str> {
 /// `--search` terms, folded once: an entry matches when any term is in any text
 /// [`searchable`] gives, both folded by [`squeeze`] (case, spaces, hyphens and
 /// underscores do not count). No terms match everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// Each entry's answer is kept, and shared by the copies a command makes for each
+/// region or industry value (`regions --all`, the site, the matrix): an entry's
+/// text is folded and searched once per run, not once per value and term.
+#[derive(Debug, Clone, Default)]
 pub struct Search {
     folded: Vec<String>,
+    /// Answers so far, by the entry's address: entries do not move while a command runs.
+    seen: std::rc::Rc<std::cell::RefCell<std::collections::HashMap<usize, bool>>>,
 }
+
+impl PartialEq for Search {
+    fn eq(&self, other: &Self) -> bool {
+        self.folded == other.folded
+    }
+}
+
+impl Eq for Search {}
 
 impl Search {
     pub fn new<S: AsRef<str>>(terms: &[S]) -> Self {
         Search {
             folded: terms.iter().map(|t| squeeze(t.as_ref())).collect(),
+            seen: Default::default(),
         }
     }
 
@@ -341,14 +356,20 @@ impl Search {
         if self.folded.is_empty() || self.folded.iter().any(String::is_empty) {
             return true;
         }
+        let key = std::ptr::from_ref(e) as usize;
+        if let Some(&known) = self.seen.borrow().get(&key) {
+            return known;
+        }
         // Each text is folded once into one buffer for every term, rather than into
         // a new string per text and term.
         let mut buf = String::new();
-        searchable(e).any(|text| {
+        let found = searchable(e).any(|text| {
             buf.clear();
             squeeze_into(text, &mut buf);
             self.folded.iter().any(|t| buf.contains(t.as_str()))
-        })
+        });
+        self.seen.borrow_mut().insert(key, found);
+        found
     }
 }
 

@@ -4,6 +4,10 @@
 
 use std::collections::BTreeSet;
 
+/// Largest matrix laid out for people (a table, Markdown, the site's matrix page):
+/// millions of cells help nobody and cost a string each.
+pub const MAX_TABLE_CELLS: usize = 200_000;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 

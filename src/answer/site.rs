@@ -8,7 +8,6 @@
 //! pure function of the catalog and the flags: the same input gives the same bytes.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use crate::answer::query::{Selected, Selection, searchable};
 use crate::answer::report::{self, IndustryFacet, Matrix, MatrixBy, RegionFacet};
@@ -42,8 +41,19 @@ pub struct Plan<'e> {
     pub rows: Vec<IndexRow<'e>>,
     pub regions: Vec<ValuePage<'e, RegionFacet>>,
     pub industries: Vec<ValuePage<'e, IndustryFacet>>,
-    pub matrix: Matrix,
+    pub matrix: SiteMatrix,
     pub as_of: chrono::NaiveDate,
+}
+
+/// The site's coverage matrix, or why it is left out.
+pub enum SiteMatrix {
+    Built(Matrix),
+    /// Over [`report::MAX_TABLE_CELLS`], the limit the `matrix` command keeps for a
+    /// table: no page grows with entries times places. The page says so instead.
+    TooLarge {
+        entries: usize,
+        columns: usize,
+    },
 }
 
 pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<String>) -> Plan<'e> {
@@ -121,7 +131,14 @@ pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<Strin
         })
         .collect();
     let columns = report::matrix_columns(&selected, MatrixBy::Region, false);
-    let matrix = report::matrix(&selected, selection, &columns);
+    let matrix = if selected.len().saturating_mul(columns.len()) > report::MAX_TABLE_CELLS {
+        SiteMatrix::TooLarge {
+            entries: selected.len(),
+            columns: columns.len(),
+        }
+    } else {
+        SiteMatrix::Built(report::matrix(&selected, selection, &columns))
+    };
     let manifest = catalog.manifest();
     Plan {
         title: title
@@ -135,9 +152,6 @@ pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<Strin
         as_of: selection.as_of,
     }
 }
-
-/// The site's files: (path inside the output directory, bytes), in a fixed order.
-pub type Files = Vec<(PathBuf, Vec<u8>)>;
 
 /// The entry a page is about, for links: `entries/c5.html`.
 pub fn entry_path(e: &Entry) -> String {

@@ -104,10 +104,10 @@ pub struct SourceRef {
 pub struct Normalisation {
     /// The field, as `certs verify` names it (`issuer`, `scope.level`, `standards`).
     pub field: String,
-    /// The value within a list field, when only one item is normalised.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-    /// Why, in one line.
+    /// The value excused, exactly as the entry writes it: one item of a list field,
+    /// or the whole value of a single one.
+    pub value: String,
+    /// Why, in one line of a few words.
     pub reason: String,
 }
 
@@ -316,11 +316,7 @@ impl Entry {
             } in normalised
             {
                 out.push(Text::item(&["source", "normalised"], field));
-                out.extend(
-                    value
-                        .as_deref()
-                        .map(|v| Text::item(&["source", "normalised"], v)),
-                );
+                out.push(Text::item(&["source", "normalised"], value));
                 out.push(Text::item(&["source", "normalised"], reason));
             }
         }
@@ -431,19 +427,24 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D
     impl serde::de::Visitor<'_> for V {
         type Value = Option<u32>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a whole number written as digits (e.g. `15`)")
+            f.write_str(COUNT_EXPECTED)
         }
+        // The count as written, so `0x10`, `1_0`, `1e1` and `05` are refused by what
+        // they are, wherever the value stands, rather than read as YAML numbers.
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+            match s {
+                // `null`, as `--format json` and `yaml` write an absent count.
+                "null" | "Null" | "NULL" | "~" => Ok(None),
+                _ => parse_count(s).map(Some).map_err(E::custom),
+            }
+        }
+        // JSON (and YAML through `deserialize_any`) may hand over a number.
         fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
-            u32::try_from(n)
-                .map(Some)
-                .map_err(|_| E::custom("the count is too large"))
+            self.visit_str(&n.to_string())
         }
         fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
-            u32::try_from(n)
-                .map(Some)
-                .map_err(|_| E::custom("the count must not be negative"))
+            self.visit_str(&n.to_string())
         }
-        // `null`, as `--format json` and `yaml` write an absent count.
         fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)
         }
@@ -451,7 +452,47 @@ fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D
             Ok(None)
         }
     }
-    d.deserialize_any(V)
+    d.deserialize_str(V)
+}
+
+const COUNT_EXPECTED: &str = "a whole number written as digits (e.g. `15`)";
+
+impl Entry {
+    /// An entry from its JSON form, as `list --format json` writes it (less what
+    /// `list` computes: `status_as_of`, `why`). JSON writes the count as a number;
+    /// the typed parse reads every count as the text a YAML file spells it with, so
+    /// the number is handed over as its digits.
+    pub fn from_json(mut value: serde_json::Value) -> Result<Entry, serde_json::Error> {
+        if let Some(serde_json::Value::Object(scope)) = value.pointer_mut("/scope") {
+            match scope.get("data_centres") {
+                Some(serde_json::Value::Number(n)) => {
+                    let digits = serde_json::Value::String(n.to_string());
+                    scope.insert("data_centres".to_owned(), digits);
+                }
+                // `null`: no count, as an absent field.
+                Some(serde_json::Value::Null) => {
+                    scope.remove("data_centres");
+                }
+                _ => {}
+            }
+        }
+        serde_json::from_value(value)
+    }
+}
+
+/// A count as the format allows it: plain decimal digits with no leading zero, at
+/// most `u32::MAX`. The typed parse and the tree walk both ask here.
+pub fn parse_count(text: &str) -> Result<u32, String> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    if !digits || (text.len() > 1 && text.starts_with('0')) {
+        return Err(format!(
+            "`scope.data_centres` is `{}`, expected {COUNT_EXPECTED}",
+            crate::catalog::untrusted::shorten(text)
+        ));
+    }
+    text.parse().map_err(|_| {
+        format!("`scope.data_centres` is `{text}`, larger than any count of data centres")
+    })
 }
 
 /// A cloud region or data-centre location.
@@ -887,26 +928,73 @@ impl Link {
 
 impl FromStr for Link {
     type Err = String;
-    /// Parsed as a URI (the `http` crate's parser, which refuses spaces, `<`, `>`,
-    /// control and non-ASCII characters), with an `http` or `https` scheme and a host.
-    /// A quote is refused too, so a link can be written into Markdown or an HTML
-    /// attribute without breaking out of it.
+    /// A URL a browser would follow: parsed as a URI (the `http` crate's parser, which
+    /// refuses control and non-ASCII characters), with an `http` or `https` scheme, a
+    /// host name that is one (labels of letters, digits and inner hyphens, or an IP
+    /// address), a port that is one, and no user name or password. No `<`, `>`,
+    /// quote, backslash, backtick or space anywhere, the fragment included (the
+    /// `http` crate does not look at it), so a link can be written into Markdown or an
+    /// HTML attribute without breaking out of it; percent-encode them instead.
     fn from_str(s: &str) -> Result<Self, String> {
         let short = crate::catalog::untrusted::shorten(s);
-        let bad = || {
+        let bad = |why: &str| {
             format!(
-                "invalid link `{short}`, expected an absolute http:// or https:// URL with a host"
+                "invalid link `{short}`: {why}; expected an absolute http:// or https:// URL with a host"
             )
         };
-        let uri: http::Uri = s.parse().map_err(|_| bad())?;
-        let web = matches!(uri.scheme_str(), Some("http" | "https"));
-        let host = uri.host().is_some_and(|h| !h.is_empty());
-        if web && host && !s.contains(['"', '\'', '\\']) {
-            Ok(Link(s.to_owned()))
-        } else {
-            Err(bad())
+        if let Some(c) = s
+            .chars()
+            .find(|c| "<>\"'\\` ".contains(*c) || c.is_whitespace())
+        {
+            return Err(bad(&format!("`{c}` must be percent-encoded")));
         }
+        let uri: http::Uri = s.parse().map_err(|_| bad("not a URL"))?;
+        if !matches!(uri.scheme_str(), Some("http" | "https")) {
+            return Err(bad("it does not start with http:// or https://"));
+        }
+        let Some(authority) = uri.authority() else {
+            return Err(bad("no host"));
+        };
+        if authority.as_str().contains('@') {
+            return Err(bad("a user name or password in a link is refused"));
+        }
+        // What follows the host, read from the text: `http` gives no port for one it
+        // cannot read as a number, rather than an error.
+        let after_host = authority
+            .as_str()
+            .rsplit_once(']')
+            .map_or(authority.as_str(), |(_, r)| r);
+        let port = after_host.rsplit_once(':').map(|(_, p)| p);
+        if port.is_some_and(|p| p.parse::<u16>().is_err() || p == "0" || p.starts_with('0')) {
+            return Err(bad("the port is not a number from 1 to 65535"));
+        }
+        if !is_host(authority.host()) {
+            return Err(bad("the host is not a host name or an IP address"));
+        }
+        Ok(Link(s.to_owned()))
     }
+}
+
+/// A DNS host name (RFC 1123 labels), an IPv4 address or a bracketed IPv6 address.
+fn is_host(host: &str) -> bool {
+    if let Some(v6) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        return v6.parse::<std::net::Ipv6Addr>().is_ok();
+    }
+    let label = |l: &str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let name = host.strip_suffix('.').unwrap_or(host);
+    // All-digit labels are an IPv4 address, which must then be one.
+    let numeric = name
+        .split('.')
+        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()));
+    if numeric {
+        return name.parse::<std::net::Ipv4Addr>().is_ok();
+    }
+    name.len() <= 253 && name.split('.').all(label)
 }
 
 impl fmt::Display for Link {
@@ -1002,6 +1090,24 @@ mod tests {
     #[test]
     fn links_must_be_http() {
         assert!("https://www.kexinyun.org/".parse::<Link>().is_ok());
+        for ok in [
+            "http://127.0.0.1:8080/x",
+            "https://[::1]/",
+            "https://a.example/#top%3Cx%3E",
+        ] {
+            assert!(ok.parse::<Link>().is_ok(), "{ok}");
+        }
+        for bad in [
+            "https://a.example/#<script>alert(document.domain)</script>",
+            "https://127.0.0.1:99999/",
+            "https://a.example:0/",
+            "https://-/",
+            "https://user:pass@a.example/",
+            "https://a.example/x`y",
+            "https://999.1.1.1/",
+        ] {
+            assert!(bad.parse::<Link>().is_err(), "{bad}");
+        }
         for bad in [
             "www.dca.org.cn",
             "ftp://x",

@@ -22,9 +22,43 @@ pub fn forbidden(c: char, allow_breaks: bool) -> Option<&'static str> {
         | '\u{200f}'
         | '\u{202a}'..='\u{202e}'
         | '\u{2066}'..='\u{2069}' => Some("a bidirectional formatting character"),
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Some("an invisible character"),
+        '\u{2028}' | '\u{2029}' => Some("a Unicode line or paragraph separator"),
+        c if default_ignorable(c) => Some("an invisible character"),
         _ => None,
     }
+}
+
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 16):
+/// characters a renderer shows as nothing, so `C5` and `C5` + U+E0020 look the same.
+/// The list is short and stable; unicode-security holds it too, but privately.
+pub fn default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
+/// True when `text` shows nothing: only white space, invisible characters and blank
+/// glyphs (U+2800 BRAILLE PATTERN BLANK, the Hangul fillers) that pass for letters.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || default_ignorable(c) || c == '\u{2800}')
 }
 
 /// The first forbidden character of `text`, as `U+001B (ESC, a terminal escape)`.
@@ -95,12 +129,20 @@ pub fn shorten(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// As [`printable`], keeping line breaks: for multi-line messages of our own.
-pub fn printable_lines(text: &str) -> String {
-    text.split('\n')
-        .map(|l| printable(l).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A path as quoted in a message: escaped like any untrusted text, and cut in the
+/// middle past 120 characters, keeping the start (where it is) and the end (which
+/// file): a 60 KB path must not make a 60 KB error line.
+pub fn shown_path(path: &std::path::Path) -> String {
+    const KEEP: usize = 120;
+    let text = path.display().to_string();
+    let text = printable(&text);
+    let count = text.chars().count();
+    if count <= KEEP {
+        return text.into_owned();
+    }
+    let head: String = text.chars().take(KEEP / 2).collect();
+    let tail: String = text.chars().skip(count - KEEP / 2).collect();
+    format!("{head}…{tail}")
 }
 
 #[cfg(test)]
@@ -119,7 +161,27 @@ mod tests {
         );
         assert_eq!(first_forbidden("two\nlines", true), None);
         assert!(first_forbidden("two\nlines", false).is_some());
-        assert_eq!(printable_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
+        assert_eq!(printable("a\u{1b}\nb"), "a\\u{1b}\\u{a}b");
+        for c in [
+            '\u{ad}',
+            '\u{e0020}',
+            '\u{2028}',
+            '\u{2061}',
+            '\u{34f}',
+            '\u{fe0f}',
+            '\u{180e}',
+        ] {
+            assert!(first_forbidden(&format!("C5{c}"), true).is_some(), "{c:?}");
+        }
+        assert!(is_blank("\u{3164}\u{3164}") && is_blank("\u{2800}") && is_blank(" \t"));
+        assert!(!is_blank("\u{2800}a"));
+        let long = std::path::PathBuf::from(format!("/{}/c5.yaml", "d".repeat(60_000)));
+        let shown = shown_path(&long);
+        assert_eq!(shown.chars().count(), 121);
+        assert!(
+            shown.starts_with("/ddd") && shown.ends_with("/c5.yaml"),
+            "{shown}"
+        );
     }
 
     /// The eight-byte check agrees with the byte rule for every byte in every place.

@@ -230,10 +230,48 @@ pub fn squeeze_into(text: &str, out: &mut String) {
     }
 }
 
+/// [`squeeze`], and then text that looks the same is the same: compatibility forms
+/// folded (NFKC: `Ｃ５` is `C5`, a composed and a decomposed `é` are one), and every
+/// character outside ASCII mapped to its UTS #39 confusable prototype (Cyrillic `С`
+/// is Latin `C`). ASCII is left as typed, so two ids a person types differently
+/// (`c1`, `cl`) stay different. Used where names must be unique.
+pub fn look_alike(text: &str) -> String {
+    if text.is_ascii() {
+        return squeeze(text);
+    }
+    use unicode_normalization::UnicodeNormalization;
+    let mut plain = String::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for c in text.nfkc() {
+        if c.is_ascii() {
+            plain.push(c);
+        } else {
+            plain.extend(unicode_security::skeleton(c.encode_utf8(&mut buf)));
+        }
+    }
+    // Prototypes can be capitals or spacing characters: fold again.
+    let squeezed = squeeze(&plain);
+    squeezed.nfkc().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalog::entry::{Industry, Kind};
+
+    #[test]
+    fn text_that_looks_the_same_is_the_same() {
+        for (a, b) in [
+            ("\u{421}5", "C5"),
+            ("\u{ff23}\u{ff15}", "C5"),
+            ("Cafe\u{301}", "Caf\u{e9}"),
+            ("K-ISMS", "kisms"),
+        ] {
+            assert_eq!(look_alike(a), look_alike(b), "{a:?} {b:?}");
+        }
+        assert_ne!(look_alike("c1"), look_alike("cl"));
+        assert_ne!(look_alike("mtcs"), look_alike("mlps"));
+    }
 
     #[test]
     fn people_type_any_case_and_separator() {

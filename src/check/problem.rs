@@ -71,7 +71,7 @@ impl Problem {
 impl Problem {
     /// `file:line:column`, as far as known.
     pub fn location(&self) -> String {
-        let mut at = self.file.clone();
+        let mut at = crate::catalog::untrusted::shown_path(std::path::Path::new(&self.file));
         if let Some(line) = self.line {
             at.push_str(&format!(":{line}"));
             if let Some(col) = self.column {

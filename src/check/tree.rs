@@ -52,11 +52,26 @@ pub fn check(text: &str) -> Vec<Found> {
     };
     let mut found: Vec<Found> = tag_directive(text).into_iter().collect();
     walk(&root, &ENTRY, "", &mut found);
+    let stopped = found.len() >= MAX_WALKED;
     let mut seen = std::collections::HashSet::new();
     found.retain(|(_, msg)| seen.insert(msg.clone()));
     found.sort_by_key(|f| f.0);
+    if stopped || found.len() > MAX_PER_FILE {
+        found.truncate(MAX_PER_FILE);
+        let last = found.last().map_or((1, 1), |f| f.0);
+        found.push((
+            last,
+            format!("more problems in this file are not listed (the first {MAX_PER_FILE} are); fix these and validate again"),
+        ));
+    }
     found
 }
+
+/// Most problems reported for one file: a megabyte of unknown keys is one mistake,
+/// and collecting every instance cost gigabytes over a few such files.
+pub const MAX_PER_FILE: usize = 100;
+/// Problems the walk collects before it stops, repeats included.
+const MAX_WALKED: usize = 10 * MAX_PER_FILE;
 
 /// A `%TAG` directive: it declares tag shorthands, and tags are refused, so what
 /// declares them is refused too, rather than accept a file whose meaning depends on
@@ -301,7 +316,7 @@ static ENTRY: Shape = Shape::Map(&[
                 "normalised",
                 Shape::List(&Shape::Map(&[
                     FieldSpec("field", Shape::Text, true),
-                    FieldSpec("value", Shape::Text, false),
+                    FieldSpec("value", Shape::Text, true),
                     FieldSpec("reason", Shape::Text, true),
                 ])),
                 false,
@@ -312,6 +327,9 @@ static ENTRY: Shape = Shape::Map(&[
 ]);
 
 fn walk(node: &Node<'_>, shape: &Shape, path: &str, found: &mut Vec<Found>) {
+    if found.len() >= MAX_WALKED {
+        return;
+    }
     let field = if path.is_empty() { "the entry" } else { path };
     if let Some(tag) = &node.tag {
         found.push((
@@ -342,16 +360,14 @@ fn walk(node: &Node<'_>, shape: &Shape, path: &str, found: &mut Vec<Found>) {
         )),
         (NodeKind::Scalar(text, _), Shape::Text) => {
             // As the typed checks would say, had the parse got that far.
-            if text.trim().is_empty() {
+            if crate::catalog::untrusted::is_blank(text) {
                 found.push((node.at, format!("`{field}` is blank; write a value")));
             }
         }
-        (NodeKind::Scalar(text, plain), Shape::Count) => {
-            if !(*plain && !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())) {
-                found.push((
-                    node.at,
-                    format!("`{field}` is `{text}`, expected a whole number written as digits (e.g. `15`)"),
-                ));
+        (NodeKind::Scalar(text, _), Shape::Count) => {
+            // The typed parse's own rule, so both walks refuse the same counts.
+            if let Err(msg) = crate::catalog::entry::parse_count(text) {
+                found.push((node.at, msg));
             }
         }
         (NodeKind::Scalar(text, _), Shape::Value(check)) => {
@@ -399,6 +415,9 @@ fn check_map(
     let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in pairs {
+        if found.len() >= MAX_WALKED {
+            return;
+        }
         let NodeKind::Scalar(name, _) = &key.kind else {
             found.push((key.at, "field names must be plain text".to_owned()));
             continue;
@@ -455,7 +474,7 @@ mod tests {
 
     #[test]
     fn five_problems_are_five_messages_each_at_its_node() {
-        let text = "id: a\nname: A\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: '3'\nsummary: s\nstatus: actve\n";
+        let text = "id: a\nname: A\nacheived: 2020\nkind: attestation-report\njurisdictions: [sg, zz]\nscope:\n  data_centres: 0x3\nsummary: s\nstatus: actve\n";
         let found = check(text);
         let lines: Vec<String> = found
             .iter()
@@ -488,7 +507,7 @@ mod tests {
             lines[2]
         );
         assert!(
-            lines[3].starts_with("7:17: `scope.data_centres` is `3`, expected a whole number"),
+            lines[3].starts_with("7:17: `scope.data_centres` is `0x3`, expected a whole number"),
             "{}",
             lines[3]
         );

@@ -20,6 +20,9 @@ use crate::catalog::entry::{Entry, PartialDate, Scope};
 /// A document split into its sections.
 pub struct Document {
     sections: Vec<Section>,
+    /// Each heading's first section, so finding one is a lookup, not a scan: a
+    /// document of a million headings checked for thousands of entries stays linear.
+    by_heading: std::collections::HashMap<String, usize>,
 }
 
 struct Section {
@@ -63,12 +66,19 @@ impl Document {
                     folded: fold(&lines[*start..end].join("\n")),
                 }
             })
-            .collect();
-        Document { sections }
+            .collect::<Vec<Section>>();
+        let mut by_heading = std::collections::HashMap::with_capacity(sections.len());
+        for (i, s) in sections.iter().enumerate() {
+            by_heading.entry(s.heading.clone()).or_insert(i);
+        }
+        Document {
+            sections,
+            by_heading,
+        }
     }
 
     fn section(&self, heading: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.heading == heading)
+        self.by_heading.get(heading).map(|&i| &self.sections[i])
     }
 
     #[cfg(test)]
@@ -193,7 +203,7 @@ pub fn verify<'e>(
                 let accepted = source
                     .normalised
                     .iter()
-                    .find(|n| n.field == field && n.value.as_deref().is_none_or(|v| v == value));
+                    .find(|n| n.field == field && n.value == value);
                 let outcome = match (section, accepted) {
                     (_, Some(n)) => Outcome::Accepted {
                         reason: n.reason.clone(),
@@ -270,7 +280,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 }
 
 /// Every literal fact of an entry: (field, value, the forms to search for).
-fn literal_facts(e: &Entry) -> Vec<(String, String, Vec<String>)> {
+pub(crate) fn literal_facts(e: &Entry) -> Vec<(String, String, Vec<String>)> {
     // Taken apart without `..`: a field added to the format does not compile until it
     // is checked here or named as the catalog's own words (names people type, the
     // classification, the summary, how to obtain evidence).

@@ -25,6 +25,7 @@ pub fn standalone(command: &Command, out: &mut dyn Write) -> Option<anyhow::Resu
 /// What every command needs besides its own arguments, from the flags, the
 /// environment and the config file.
 pub fn session(cli: &Cli) -> anyhow::Result<Session> {
+    check_time_zone()?;
     let config: Config = config::load()?;
     // The flag wins over CERTS_DATA, which wins over the config file.
     let from_env = match std::env::var_os("CERTS_DATA") {
@@ -44,6 +45,48 @@ pub fn session(cli: &Cli) -> anyhow::Result<Session> {
         cli.color.or(config.color).unwrap_or(ColorChoice::Auto),
         config.format,
     ))
+}
+
+/// Largest time zone file: a TZif file is a few kilobytes.
+const MAX_TZ_BYTES: u64 = 256 * 1024;
+
+/// Refuses a `TZ` that names something other than a time zone file, before chrono
+/// reads it to find today: chrono opens and reads the whole file, so a FIFO would hang
+/// every command and `/dev/zero` would fill memory. The file is found as chrono finds
+/// it (an absolute path, else the first zoneinfo folder that has it); a name no folder
+/// has is a POSIX rule such as `UTC0`, which is not a file at all.
+fn check_time_zone() -> anyhow::Result<()> {
+    // As chrono reads it: a TZ that is not UTF-8 is ignored there too.
+    let Ok(tz) = std::env::var("TZ") else {
+        return Ok(());
+    };
+    let name = std::path::Path::new(tz.strip_prefix(':').unwrap_or(&tz));
+    let candidates: Vec<std::path::PathBuf> = if name.is_absolute() {
+        vec![name.to_path_buf()]
+    } else {
+        [
+            "/usr/share/zoneinfo",
+            "/share/zoneinfo",
+            "/etc/zoneinfo",
+            "/usr/share/lib/zoneinfo",
+        ]
+        .iter()
+        .map(|d| std::path::Path::new(d).join(name))
+        .collect()
+    };
+    for path in candidates {
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() && m.len() <= MAX_TZ_BYTES => return Ok(()),
+            Ok(_) => {
+                return Err(Refusal::usage(format!(
+                    "the environment variable TZ names `{}`, which is not a time zone file; set TZ to a zone such as Europe/Berlin, or unset it",
+                    crate::catalog::untrusted::shown_path(&path)
+                )));
+            }
+            Err(_) => continue,
+        }
+    }
+    Ok(())
 }
 
 /// Runs one command.

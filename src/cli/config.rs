@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde::Deserialize;
 
+use crate::catalog::untrusted::shown_path;
 use crate::render::{ColorChoice, ListFormat};
 
 #[derive(Debug, Default, Deserialize, PartialEq)]
@@ -31,10 +32,17 @@ fn location() -> Option<(PathBuf, bool)> {
     if let Some(p) = std::env::var_os("CERTS_CONFIG").filter(|p| !p.is_empty()) {
         return Some((PathBuf::from(p), true));
     }
+    // Only absolute directories count, as the XDG spec says of XDG_CONFIG_HOME: an
+    // empty HOME or a relative path would read the config from the current
+    // directory, and an untrusted checkout could then choose the catalog a CI job reads.
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
     let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".config")))?;
+        .and_then(absolute)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .and_then(absolute)
+                .map(|h| h.join(".config"))
+        })?;
     Some((base.join("certs").join("config.toml"), false))
 }
 
@@ -49,9 +57,9 @@ pub fn load() -> anyhow::Result<Config> {
         return Ok(Config::default());
     };
     let named = if required {
-        format!("config file `{}` (from CERTS_CONFIG)", path.display())
+        format!("config file `{}` (from CERTS_CONFIG)", shown_path(&path))
     } else {
-        format!("config file `{}`", path.display())
+        format!("config file `{}`", shown_path(&path))
     };
     if !required && !path.exists() {
         return Ok(Config::default());
@@ -66,8 +74,9 @@ pub fn load() -> anyhow::Result<Config> {
             crate::load::read::Limited::Other(msg) => anyhow::anyhow!("cannot read {named}: {msg}"),
         },
     )?;
-    let text = crate::load::read::decode(bytes)
-        .map_err(|((line, col), msg)| anyhow::anyhow!("{}:{line}:{col}: {msg}", path.display()))?;
+    let text = crate::load::read::decode(bytes).map_err(|((line, col), msg)| {
+        anyhow::anyhow!("{}:{line}:{col}: {msg}", shown_path(&path))
+    })?;
     parse(&text, &path)
 }
 
@@ -94,7 +103,7 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
             {
                 msg.push_str(&format!("; did you mean `{near}`?"));
             }
-            bail!("{}:{line}:{col}: {msg}", path.display());
+            bail!("{}:{line}:{col}: {msg}", shown_path(path));
         }
     };
     if config
@@ -105,14 +114,20 @@ pub fn parse(text: &str, path: &Path) -> anyhow::Result<Config> {
         let at = text.find("data_dir").map_or((1, 1), |o| line_col(text, o));
         bail!(
             "{}:{}:{}: `data_dir` is empty, expected a catalog directory (or remove the key)",
-            path.display(),
+            shown_path(path),
             at.0,
             at.1
         );
     }
     if let Some(dir) = config.data_dir.take() {
         let dir = match dir.strip_prefix("~") {
-            Ok(rest) => std::env::var_os("HOME").map_or(dir.clone(), |h| Path::new(&h).join(rest)),
+            Ok(rest) => match std::env::var_os("HOME").map(PathBuf::from) {
+                Some(home) if home.is_absolute() => home.join(rest),
+                _ => bail!(
+                    "{}: `data_dir` starts with `~`, but HOME is not an absolute path; write the directory in full",
+                    shown_path(path)
+                ),
+            },
             Err(_) if dir.is_relative() => path.parent().unwrap_or(Path::new(".")).join(dir),
             Err(_) => dir,
         };

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::catalog::untrusted::printable;
+use crate::catalog::untrusted::shown_path;
 use crate::cli::exit::Refusal;
 use crate::load::read::io_reason;
 
@@ -39,9 +39,17 @@ pub struct Published {
     pub kept: usize,
 }
 
-/// Writes `files` (relative paths) as the whole content certs owns in `out`.
-pub fn publish(out: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> anyhow::Result<Published> {
-    let shown = || printable(&out.display().to_string()).into_owned();
+/// Writes the files at `paths` (relative) as the whole content certs owns in `out`.
+/// `write` is handed a [`Writer`] once the folder has been checked against every
+/// path, and writes each file through it, one at a time, so a large site is never
+/// held in memory whole; it must write each path of `paths` exactly once.
+pub fn publish(
+    out: &Path,
+    paths: &[PathBuf],
+    force: bool,
+    write: impl FnOnce(&mut Writer) -> anyhow::Result<()>,
+) -> anyhow::Result<Published> {
+    let shown = || shown_path(out);
     let name = out.file_name().ok_or_else(|| {
         Refusal::usage(format!(
             "`{}` names no folder; give a folder's path, e.g. `public`",
@@ -82,7 +90,7 @@ pub fn publish(out: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> anyhow:
         Ok(_) => Some(read_manifest(out)?),
     };
     let ours: BTreeSet<PathBuf> = previous.iter().flatten().flatten().cloned().collect();
-    let new: BTreeSet<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
+    let new: BTreeSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
     // What is in the folder that certs did not write: kept, never overwritten.
     let mut foreign = Vec::new();
     if previous.is_some() {
@@ -103,7 +111,7 @@ pub fn publish(out: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> anyhow:
     {
         return Err(Refusal::usage(format!(
             "the site would overwrite `{}` in `{}`, which certs did not write; move it away first",
-            printable(&rel.display().to_string()),
+            shown_path(rel),
             shown()
         )));
     }
@@ -113,8 +121,16 @@ pub fn publish(out: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> anyhow:
         fs::remove_dir_all(&fresh).map_err(|e| cannot("clear the leftover", &fresh, &e))?;
     }
     fs::create_dir(&fresh).map_err(|e| cannot("create", &fresh, &e))?;
-    for (rel, bytes) in files {
-        create_new(&fresh.join(rel), bytes)?;
+    let mut writer = Writer {
+        dir: &fresh,
+        expected: &new,
+        written: BTreeSet::new(),
+    };
+    let wrote = write(&mut writer).and_then(|()| writer.finish());
+    if let Err(e) = wrote {
+        // Nothing half-built is left beside the site.
+        let _ = fs::remove_dir_all(&fresh);
+        return Err(e);
     }
     for (rel, kind) in &foreign {
         let (from, to) = (out.join(rel), fresh.join(rel));
@@ -154,10 +170,42 @@ pub fn publish(out: &Path, files: &[(PathBuf, Vec<u8>)], force: bool) -> anyhow:
         fs::rename(&fresh, out).map_err(|e| cannot("move the new site into", out, &e))?;
     }
     Ok(Published {
-        written: files.len(),
+        written: paths.len(),
         removed: ours.iter().filter(|p| !new.contains(p.as_path())).count(),
         kept: foreign.iter().filter(|(_, k)| *k != Kind::Dir).count(),
     })
+}
+
+/// Writes the new site's files into the fresh folder, each path once, and only the
+/// paths the folder was checked against.
+pub struct Writer<'a> {
+    dir: &'a Path,
+    expected: &'a BTreeSet<&'a Path>,
+    written: BTreeSet<PathBuf>,
+}
+
+impl Writer<'_> {
+    pub fn file(&mut self, rel: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        // A page outside the list, or written twice, is a bug of ours: refuse rather
+        // than publish a site whose manifest does not say what it holds.
+        if !self.expected.contains(rel) || !self.written.insert(rel.to_path_buf()) {
+            anyhow::bail!(
+                "internal error: the site wrote `{}`, which it did not plan, or wrote it twice",
+                shown_path(rel)
+            );
+        }
+        create_new(&self.dir.join(rel), bytes)
+    }
+
+    fn finish(&self) -> anyhow::Result<()> {
+        match self.expected.iter().find(|p| !self.written.contains(**p)) {
+            Some(missing) => anyhow::bail!(
+                "internal error: the site planned `{}` but did not write it",
+                shown_path(missing)
+            ),
+            None => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,18 +224,13 @@ fn read_manifest(out: &Path) -> anyhow::Result<Option<Vec<PathBuf>>> {
         Ok(m) if !m.is_file() => {
             return Err(Refusal::usage(format!(
                 "`{}` is not a regular file; certs site keeps its list of files there",
-                printable(&path.display().to_string())
+                shown_path(&path)
             )));
         }
         Ok(_) => {}
     }
     let bytes = crate::load::read::read_limited(&path, 16 * 1024 * 1024, "a list of files")
-        .map_err(|_| {
-            Refusal::usage(format!(
-                "cannot read `{}`",
-                printable(&path.display().to_string())
-            ))
-        })?;
+        .map_err(|_| Refusal::usage(format!("cannot read `{}`", shown_path(&path))))?;
     let text = String::from_utf8_lossy(&bytes);
     // Only plain relative paths inside the folder count: a tampered manifest cannot
     // make a rebuild delete anything outside it.
@@ -222,8 +265,15 @@ fn walk(dir: &Path, rel: &Path, found: &mut Vec<(PathBuf, Kind)>) -> anyhow::Res
         } else if kind.is_dir() {
             found.push((path.clone(), Kind::Dir));
             walk(dir, &path, found)?;
-        } else {
+        } else if kind.is_file() {
             found.push((path, Kind::File));
+        } else {
+            // Copying a FIFO would wait for a writer forever; a device could be endless.
+            return Err(Refusal::usage(format!(
+                "`{}` in `{}` is not a file, folder or link (a FIFO, socket or device); certs site keeps only those, so move it away first",
+                shown_path(&path),
+                shown_path(dir)
+            )));
         }
     }
     Ok(())
@@ -250,13 +300,13 @@ fn create_new(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .open(path)
         .map_err(|e| cannot("write", path, &e))?;
     file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", printable(&path.display().to_string())))
+        .with_context(|| format!("cannot write `{}`", shown_path(path)))
 }
 
 fn cannot(what: &str, path: &Path, e: &std::io::Error) -> anyhow::Error {
     Refusal::usage(format!(
         "cannot {what} `{}`: {}",
-        printable(&path.display().to_string()),
+        shown_path(path),
         io_reason(e)
     ))
 }

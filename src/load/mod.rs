@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use crate::catalog::Catalog;
 use crate::catalog::entry::Entry;
 use crate::catalog::manifest::{self, Manifest};
+use crate::catalog::untrusted::shown_path;
 use crate::check::problem::Problem;
 use crate::check::validate;
 pub use crate::load::yaml::parse_entry;
@@ -49,7 +50,7 @@ impl Source {
     pub fn describe(&self) -> String {
         match self {
             Source::Embedded => "the embedded catalog".to_owned(),
-            Source::Dir(p) => format!("`{}`", p.display()),
+            Source::Dir(p) => format!("`{}`", shown_path(p)),
         }
     }
 }
@@ -69,6 +70,9 @@ enum From {
     Embedded(&'static str),
     /// On disk, read when parsed.
     Disk(PathBuf),
+    /// A symbolic link in the catalog directory that leads out of it: refused
+    /// without being read, so nothing outside the catalog is quoted in a message.
+    Outside,
     /// Handed over in memory by the caller (tests, property checks).
     Memory,
 }
@@ -126,12 +130,12 @@ impl std::fmt::Display for LoadError {
             } => write!(
                 f,
                 "cannot {action} catalog directory `{}`: {reason}",
-                dir.display()
+                shown_path(dir)
             ),
             Self::NotADirectory(dir) => write!(
                 f,
                 "`{}` is not a directory; expected a directory of .yaml files",
-                dir.display()
+                shown_path(dir)
             ),
             Self::TooManyFiles {
                 dir: Some(dir),
@@ -139,7 +143,7 @@ impl std::fmt::Display for LoadError {
             } => write!(
                 f,
                 "catalog directory `{}` holds more than {max} .yaml files, the most one catalog may have",
-                dir.display()
+                shown_path(dir)
             ),
             Self::TooManyFiles { dir: None, max } => write!(
                 f,
@@ -148,7 +152,7 @@ impl std::fmt::Display for LoadError {
             Self::NoYaml(dir) => write!(
                 f,
                 "catalog directory `{}` has no .yaml or .yml files",
-                dir.display()
+                shown_path(dir)
             ),
         }
     }
@@ -254,6 +258,15 @@ pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> Result<Loaded> {
         return Err(LoadError::TooManyFiles {
             dir: None,
             max: MAX_ENTRIES,
+        });
+    }
+    // One file named twice (`a.yaml ./a.yaml`, or a file and its folder) is read
+    // once: it cannot clash with itself.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|o| match &o.from {
+            From::Disk(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            _ => true,
         });
     }
     let dir = paths.first().map(|p| {
@@ -374,17 +387,47 @@ fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
         ),
         Source::Dir(dir) => {
             let path = dir.join(manifest::FILE);
-            if !path.exists() {
-                return (None, Vec::new());
-            }
-            let text = read_file(&path).and_then(|b| decode(b).map_err(|(_, msg)| msg));
-            (path.display().to_string(), text)
+            let shown = path.display().to_string();
+            // Absent only when nothing is there: a dangling link or a loop named
+            // catalog.toml is a broken manifest, not a missing one.
+            let text = match fs::symlink_metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, Vec::new()),
+                Err(e) => Err(format!("cannot read file: {}", io_reason(&e))),
+                Ok(m) if m.file_type().is_symlink() && !inside(dir, &path) => Err(
+                    "a symbolic link that leads outside the catalog directory, or nowhere; refused (copy the file in instead)"
+                        .to_owned(),
+                ),
+                Ok(_) => read::read_limited(&path, manifest::MAX_BYTES, "a TOML file (the catalog manifest)")
+                    .map_err(|e| match e {
+                        read::Limited::TooLarge(n) => format!(
+                            "file is {n} bytes, larger than the {}-byte limit for a manifest",
+                            manifest::MAX_BYTES
+                        ),
+                        read::Limited::Other(msg) => msg,
+                    })
+                    .and_then(|b| decode(b).map_err(|(_, msg)| msg)),
+            };
+            (shown, text)
         }
     };
-    match text.map(|t| Manifest::parse(&t)) {
-        Ok(Ok(m)) => (Some(m), Vec::new()),
-        Ok(Err((pos, msg))) => (None, vec![Problem::error(&file, msg).at(pos)]),
+    match text.map(|t| (Manifest::parse(&t), t)) {
+        Ok((Ok(m), text)) => {
+            let problems = validate::check_manifest(&file, &text, &m);
+            // A manifest with errors describes nothing: its entries are not checked
+            // against it, and the errors say why.
+            let usable = !problems.iter().any(Problem::is_error);
+            (usable.then_some(m), problems)
+        }
+        Ok((Err((pos, msg)), _)) => (None, vec![Problem::error(&file, msg).at(pos)]),
         Err(msg) => (None, vec![Problem::error(&file, msg)]),
+    }
+}
+
+/// Whether the link at `path` resolves to a file inside `dir`.
+fn inside(dir: &Path, path: &Path) -> bool {
+    match (fs::canonicalize(dir), fs::canonicalize(path)) {
+        (Ok(root), Ok(target)) => target.starts_with(root),
+        _ => false,
     }
 }
 
@@ -407,7 +450,7 @@ fn reread(origin: &Origin) -> String {
             .ok()
             .and_then(|bytes| decode(bytes).ok())
             .unwrap_or_default(),
-        From::Memory => String::new(),
+        From::Memory | From::Outside => String::new(),
     }
 }
 
@@ -464,6 +507,10 @@ fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
             Err(msg) => Parsed::failed(Problem::error(&origin.file, msg)),
         },
         From::Memory => Parsed::default(),
+        From::Outside => Parsed::failed(Problem::error(
+            &origin.file,
+            "a symbolic link to a file outside the catalog directory; refused, so a catalog cannot make certs read (and quote) files elsewhere; copy the file in instead",
+        )),
     }
 }
 
@@ -519,6 +566,7 @@ fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>
     }
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut root: Option<Option<PathBuf>> = None;
     for item in fs::read_dir(dir).map_err(|e| dir_error("read", e))? {
         let item = item.map_err(|e| dir_error("read", e))?;
         let name = item.file_name().to_string_lossy().into_owned();
@@ -537,7 +585,22 @@ fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>
             skipped.push((display_path(dir, &name), "not a .yaml or .yml file"));
             continue;
         }
-        files.push((name, item.path()));
+        // A link is followed only when it stays inside the directory: the catalog is
+        // the directory, and a link to `/etc/shadow` named `x.yaml` must not be read.
+        // Plain files, nearly all of them, cost no extra system call.
+        let inside = match item.file_type() {
+            Ok(t) if t.is_symlink() => {
+                let root = root.get_or_insert_with(|| fs::canonicalize(dir).ok());
+                match (root, fs::canonicalize(item.path())) {
+                    (Some(root), Ok(target)) => target.starts_with(root),
+                    // A dangling link or a loop: read it, and say why it cannot be.
+                    (_, Err(_)) => true,
+                    (None, Ok(_)) => false,
+                }
+            }
+            _ => true,
+        };
+        files.push((name, item.path(), inside));
         if files.len() > max_entries {
             return Err(LoadError::TooManyFiles {
                 dir: Some(dir.to_path_buf()),
@@ -552,9 +615,13 @@ fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>
     skipped.sort();
     let origins = files
         .into_iter()
-        .map(|(name, path)| Origin {
+        .map(|(name, path, inside)| Origin {
             file: display_path(dir, &name),
-            from: From::Disk(path),
+            from: if inside {
+                From::Disk(path)
+            } else {
+                From::Outside
+            },
         })
         .collect();
     Ok((origins, skipped))

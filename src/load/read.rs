@@ -84,8 +84,13 @@ pub fn io_reason(e: &std::io::Error) -> String {
     s.split(" (os error").next().unwrap_or(&s).to_lowercase()
 }
 
-/// Decodes UTF-8, pointing at the first invalid byte's line and column.
+/// Decodes a catalog file's UTF-8, pointing at the first invalid byte's line and column.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ((u64, u64), String)> {
+    decode_as(bytes, "catalog files")
+}
+
+/// Decodes UTF-8; `what` names the kind of file in the message (`catalog files`).
+pub fn decode_as(bytes: Vec<u8>, what: &str) -> Result<String, ((u64, u64), String)> {
     String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();
@@ -102,7 +107,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, ((u64, u64), String)> {
         (
             (line, column),
             format!(
-                "invalid UTF-8 (byte 0x{:02x}); catalog files must be UTF-8 text",
+                "invalid UTF-8 (byte 0x{:02x}); {what} must be UTF-8 text",
                 bytes[at]
             ),
         )

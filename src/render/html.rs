@@ -11,7 +11,7 @@ use super::text::{Section, ShowContext, heading, lines, sections};
 use super::words;
 use crate::answer::query::{Lifecycle, StatusAsOf, status_as_of};
 use crate::answer::report::Mark;
-use crate::answer::site::{Files, IndexRow, Plan, ValuePage, entry_path};
+use crate::answer::site::{IndexRow, Plan, SiteMatrix, ValuePage, entry_path};
 use crate::catalog::Catalog;
 use crate::catalog::entry::{Entry, Industry, Kind};
 use crate::catalog::manifest::Manifest;
@@ -19,42 +19,65 @@ use crate::catalog::manifest::Manifest;
 const STYLE: &str = include_str!("site/style.css");
 const SCRIPT: &str = include_str!("site/app.js");
 
-/// Every page of the site, plus its stylesheet and script.
-pub fn pages(plan: &Plan<'_>, catalog: &Catalog) -> Files {
-    let mut files: Files = vec![
-        ("style.css".into(), STYLE.as_bytes().to_vec()),
-        ("app.js".into(), SCRIPT.as_bytes().to_vec()),
-        ("index.html".into(), index(plan).into_string().into_bytes()),
-        (
-            "matrix.html".into(),
-            matrix(plan).into_string().into_bytes(),
-        ),
-    ];
-    for row in &plan.rows {
-        let e = row.selected.entry;
-        let page = entry(plan, e, catalog.manifest());
-        files.push((
-            PathBuf::from(entry_path(e)),
-            page.into_string().into_bytes(),
-        ));
+/// One file of the site. The list of them is made first and cheaply, so the output
+/// folder can be checked against every path before a page is built; then each page
+/// is built and written on its own, so one page at a time is in memory.
+#[derive(Debug, Clone, Copy)]
+pub enum Page {
+    Style,
+    Script,
+    Index,
+    Matrix,
+    /// The `i`-th row of the index.
+    Entry(usize),
+    /// The `i`-th region page.
+    Region(usize),
+    /// The `i`-th industry page.
+    Industry(usize),
+}
+
+/// Every page of the site, plus its stylesheet and script, in a fixed order.
+pub fn pages(plan: &Plan<'_>) -> Vec<Page> {
+    let mut all = vec![Page::Style, Page::Script, Page::Index, Page::Matrix];
+    all.extend((0..plan.rows.len()).map(Page::Entry));
+    all.extend((0..plan.regions.len()).map(Page::Region));
+    all.extend((0..plan.industries.len()).map(Page::Industry));
+    all
+}
+
+impl Page {
+    /// Where the page goes, inside the output folder.
+    pub fn path(self, plan: &Plan<'_>) -> PathBuf {
+        match self {
+            Page::Style => "style.css".into(),
+            Page::Script => "app.js".into(),
+            Page::Index => "index.html".into(),
+            Page::Matrix => "matrix.html".into(),
+            Page::Entry(i) => entry_path(plan.rows[i].selected.entry).into(),
+            Page::Region(i) => format!("regions/{}.html", plan.regions[i].slug).into(),
+            Page::Industry(i) => format!("industries/{}.html", plan.industries[i].slug).into(),
+        }
     }
-    for p in &plan.regions {
-        let title = format!("{} ({})", p.facet.name, p.slug);
-        let page = value_page(plan, &title, p, "region");
-        files.push((
-            format!("regions/{}.html", p.slug).into(),
-            page.into_string().into_bytes(),
-        ));
+
+    /// The page's bytes.
+    pub fn build(self, plan: &Plan<'_>, catalog: &Catalog) -> Vec<u8> {
+        let page = match self {
+            Page::Style => return STYLE.as_bytes().to_vec(),
+            Page::Script => return SCRIPT.as_bytes().to_vec(),
+            Page::Index => index(plan),
+            Page::Matrix => matrix(plan),
+            Page::Entry(i) => entry(plan, plan.rows[i].selected.entry, catalog.manifest()),
+            Page::Region(i) => {
+                let p = &plan.regions[i];
+                value_page(plan, &format!("{} ({})", p.facet.name, p.slug), p, "region")
+            }
+            Page::Industry(i) => {
+                let p = &plan.industries[i];
+                value_page(plan, &format!("Industry: {}", p.slug), p, "industry")
+            }
+        };
+        page.into_string().into_bytes()
     }
-    for p in &plan.industries {
-        let title = format!("Industry: {}", p.slug);
-        let page = value_page(plan, &title, p, "industry");
-        files.push((
-            format!("industries/{}.html", p.slug).into(),
-            page.into_string().into_bytes(),
-        ));
-    }
-    files
 }
 
 /// The frame of every page: landmarks, one `h1`, links relative to `root`.
@@ -270,7 +293,21 @@ fn value_page<F>(plan: &Plan<'_>, title: &str, p: &ValuePage<'_, F>, what: &str)
 }
 
 fn matrix(plan: &Plan<'_>) -> Markup {
-    let m = &plan.matrix;
+    let m = match &plan.matrix {
+        SiteMatrix::Built(m) => m,
+        SiteMatrix::TooLarge { entries, columns } => {
+            let body = html! {
+                p {
+                    "The matrix of these " (entries) " entries by " (columns) " regions would have "
+                    (entries * columns) " cells, more than the "
+                    (crate::answer::report::MAX_TABLE_CELLS) " a page lays out. "
+                    "Each entry's page says where it applies, each region's page lists what applies there, and "
+                    a href="catalog.csv" { "catalog.csv" } " has every entry's jurisdictions."
+                }
+            };
+            return layout(plan, "", "Coverage matrix", body, false);
+        }
+    };
     let body = html! {
         p.legend {
             span aria-hidden="true" { (PreEscaped("&#9679;")) } " names the region (a jurisdiction, or a data centre there); "

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{ListFormat, Style, grid, json, words, yaml};
 use crate::answer::report::{Mark, Matrix, Requirement};
-use crate::catalog::untrusted::printable;
+use crate::catalog::untrusted::{printable, shorten};
 use crate::load::Loaded;
 
 /// Compiler-style problem lines, then `21 entries, 0 problems`.
@@ -151,9 +151,10 @@ pub fn verification(
         if !e.section_found {
             writeln!(
                 out,
-                "{}: {}: the document has no section `{section}`",
+                "{}: {}: the document has no section `{}`",
                 e.id,
-                style.red("not found")
+                style.red("not found"),
+                printable(&shorten(section))
             )?;
             continue;
         }
@@ -194,10 +195,12 @@ pub fn verification(
                 )?,
                 Outcome::Drifted { document } => writeln!(
                     out,
-                    "  {}: {} is `{}` in the catalog but `{document}` in the document; the page changed since the entry was written",
+                    "  {}: {} is `{}` in the catalog but `{}` in the document; the page changed since the entry was written",
                     style.red("drifted"),
                     f.field,
-                    printable(&f.value)
+                    printable(&f.value),
+                    // The stamp is the document's text, as untrusted as the catalog's.
+                    printable(&shorten(document))
                 )?,
             }
         }

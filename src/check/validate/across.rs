@@ -13,7 +13,9 @@ use crate::check::problem::Problem;
 const MAX_COLLISIONS_PLACED: usize = 20;
 
 /// Checks across entries: ids, aliases and names unique under the folding lookups
-/// use, so that `certs show KEY` always means one entry. `keyed` holds the names of
+/// use, so that `certs show KEY` always means one entry, and unique as they look
+/// ([`look_alike`](crate::catalog::vocab::look_alike)), so that two entries never
+/// show the same name. `keyed` holds the names of
 /// every file that has them, the files the typed parse refused included; `files`
 /// places the `i`-th.
 pub fn check_keys<'a>(
@@ -40,7 +42,7 @@ pub fn check_keys<'a>(
         // few collisions at their place, then count the rest.
         let mut collisions = 0usize;
         for (field, key) in keys {
-            let folded = crate::catalog::vocab::squeeze(key);
+            let folded = crate::catalog::vocab::look_alike(key);
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
@@ -53,7 +55,7 @@ pub fn check_keys<'a>(
                         format!("duplicate id `{shown}`, also the id of {other_file}")
                     } else {
                         format!(
-                            "{mine} `{shown}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens and underscores",
+                            "{mine} `{shown}` is already {} of `{}` ({}); ids, aliases and names must be unique, ignoring case, spaces, hyphens, underscores and characters that look alike",
                             match what {
                                 "id" => "the id",
                                 "name" => "the name",
@@ -181,4 +183,78 @@ pub fn check_sources(
         ));
     }
     problems
+}
+
+/// The manifest, checked as an entry is: every text through the same character
+/// rules, nothing blank, each source id once. Its text goes into every page's
+/// `<title>` and every report, so it is as untrusted as any entry.
+pub fn check_manifest(file: &str, text: &str, manifest: &Manifest) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut check = |table: Option<usize>, key: &str, value: &str| {
+        let what = match table {
+            Some(i) => format!("`sources[{i}].{key}`"),
+            None => format!("`{key}`"),
+        };
+        let message = if crate::catalog::untrusted::is_blank(value) {
+            Some(format!("{what} is blank; write a value"))
+        } else {
+            crate::catalog::untrusted::first_forbidden(value, false)
+                .map(|c| format!("{what} contains {c}; remove it"))
+        };
+        if let Some(message) = message {
+            problems.push(Problem::error(file, message).at(toml_key(text, table, key)));
+        }
+    };
+    check(None, "title", &manifest.title);
+    check(None, "publisher", &manifest.publisher);
+    for (i, d) in manifest.sources.iter().enumerate() {
+        check(Some(i), "id", &d.id);
+        check(Some(i), "title", &d.title);
+        check(Some(i), "publisher", &d.publisher);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, d) in manifest.sources.iter().enumerate() {
+        if !seen.insert(d.id.as_str()) {
+            problems.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "source id `{}` is listed twice; each document needs an id of its own",
+                        crate::catalog::untrusted::shorten(&d.id)
+                    ),
+                )
+                .at(toml_key(text, Some(i), "id")),
+            );
+        }
+    }
+    problems
+}
+
+/// Where `key` is set in the manifest: at the top, or in the `i`-th `[[sources]]`
+/// table; the table's own line (or the first line) when it is written another way.
+fn toml_key(text: &str, table: Option<usize>, key: &str) -> (u64, u64) {
+    let mut lines = text.lines().enumerate();
+    let mut at = (1, 1);
+    if let Some(i) = table {
+        let Some((n, _)) = lines
+            .by_ref()
+            .filter(|(_, l)| l.trim_start().starts_with("[[sources]]"))
+            .nth(i)
+        else {
+            return at;
+        };
+        at = (n as u64 + 1, 1);
+    }
+    for (n, line) in lines {
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            break;
+        }
+        if let Some(rest) = t.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return (n as u64 + 1, (line.len() - t.len()) as u64 + 1);
+        }
+    }
+    at
 }

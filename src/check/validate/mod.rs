@@ -17,7 +17,7 @@ use crate::check::locate::Locator;
 use crate::check::problem::Problem;
 
 mod across;
-pub use across::{check_keys, check_sources, check_summaries};
+pub use across::{check_keys, check_manifest, check_sources, check_summaries};
 
 /// The names an entry is found by (`certs show KEY`): borrowed from a parsed entry,
 /// or read from a file the typed parse refused.
@@ -83,7 +83,7 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
     // control, bidirectional or invisible characters (a summary may break lines).
     let mut blank: Vec<&[&str]> = Vec::new();
     for t in entry.texts() {
-        if t.value.trim().is_empty() && !blank.contains(&t.path) {
+        if crate::catalog::untrusted::is_blank(t.value) && !blank.contains(&t.path) {
             blank.push(t.path);
             let field = t.path.join(".");
             let message = if t.item {
@@ -124,33 +124,59 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
         }
     }
 
-    // YAML reads `0x10` and `1_0` as numbers; a count is written in plain digits.
-    if entry.scope.data_centres.is_some() {
-        // One substring search over the file, not a search per line: this ran for
-        // every entry with a count and was a fifth of checking it.
-        let written = text.find("data_centres:").map(|at| {
-            let rest = &text[at + "data_centres:".len()..];
-            let line = rest.split(['\n', '\r']).next().unwrap_or("").trim();
-            line.split([',', '}', ' ', '#'])
-                .next()
-                .unwrap_or("")
-                .to_owned()
-        });
-        if let Some(v) = written
-            && !v.bytes().all(|b| b.is_ascii_digit())
-        {
-            found.error(
-                &["scope", "data_centres"],
-                Some(v.clone()),
-                format!("`scope.data_centres` is `{v}`, expected a whole number written as digits (e.g. `15`)"),
-            );
+    // A normalisation excuses one value `verify` would otherwise look for, and says
+    // why: one that names no real value, or gives no real reason, could whitewash any
+    // invented fact.
+    if let Some(source) = &entry.source
+        && !source.normalised.is_empty()
+    {
+        let facts = crate::check::verify::literal_facts(entry);
+        for n in &source.normalised {
+            let field = crate::catalog::untrusted::shorten(&n.field);
+            let value = crate::catalog::untrusted::shorten(&n.value);
+            if !facts.iter().any(|(f, _, _)| *f == n.field) {
+                let mut fields: Vec<&str> = facts.iter().map(|(f, _, _)| f.as_str()).collect();
+                fields.dedup();
+                found.error(
+                    &["source", "normalised"],
+                    Some(n.field.clone()),
+                    format!("`source.normalised` names the field `{field}`, which holds no fact of this entry that `verify` checks; expected one of: {}", fields.join(", ")),
+                );
+            } else if !facts.iter().any(|(f, v, _)| *f == n.field && *v == n.value) {
+                found.error(
+                    &["source", "normalised"],
+                    Some(n.value.clone()),
+                    format!("`source.normalised` excuses `{value}` in `{field}`, but the entry's `{field}` has no such value; write the value exactly as the entry does"),
+                );
+            }
+            if n.reason.split_whitespace().count() < 3 {
+                found.error(
+                    &["source", "normalised"],
+                    Some(n.reason.clone()),
+                    format!("`source.normalised` gives `{}` as the reason for `{value}`; say in a few words why the value differs from the source", crate::catalog::untrusted::shorten(&n.reason)),
+                );
+            }
         }
+        found.repeated(
+            &["source", "normalised"],
+            first_duplicate(
+                source
+                    .normalised
+                    .iter()
+                    .map(|n| format!("{}: {}", n.field, n.value)),
+            ),
+        );
     }
 
     // Lists are sets: a repeated item is a copy-paste slip.
     found.repeated(
         &["aliases"],
-        first_duplicate(entry.aliases.iter().map(|a| a.to_lowercase())),
+        first_duplicate(
+            entry
+                .aliases
+                .iter()
+                .map(|a| crate::catalog::vocab::look_alike(a)),
+        ),
     );
     found.repeated(
         &["jurisdictions"],
@@ -261,9 +287,10 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
     found.place(file, text, id)
 }
 
-/// What `check_entry` found, placed in the file only if there is anything.
+/// What `check_entry` found, placed in the file only if there is anything; at most
+/// [`MAX_PER_FILE`](crate::check::tree::MAX_PER_FILE), as the tree walk reports.
 #[derive(Default)]
-struct Findings(Vec<Finding>);
+struct Findings(Vec<Finding>, bool);
 
 struct Finding {
     /// The field (`["scope", "level"]`); the value inside it, when the problem is one value.
@@ -275,6 +302,10 @@ struct Finding {
 
 impl Findings {
     fn error(&mut self, path: &'static [&'static str], value: Option<String>, message: String) {
+        if self.0.len() >= crate::check::tree::MAX_PER_FILE {
+            self.1 = true;
+            return;
+        }
         self.0.push(Finding {
             path,
             value,
@@ -284,6 +315,10 @@ impl Findings {
     }
 
     fn warning(&mut self, path: &'static [&'static str], message: String) {
+        if self.0.len() >= crate::check::tree::MAX_PER_FILE {
+            self.1 = true;
+            return;
+        }
         self.0.push(Finding {
             path,
             value: None,
@@ -305,7 +340,9 @@ impl Findings {
             return Vec::new();
         }
         let locator = Locator::new(text);
-        self.0
+        let more = self.1;
+        let mut placed: Vec<Problem> = self
+            .0
             .into_iter()
             .map(|f| {
                 let pos = match &f.value {
@@ -319,7 +356,24 @@ impl Findings {
                 };
                 p.at(pos).entry(id)
             })
-            .collect()
+            .collect();
+        if more {
+            let last = placed
+                .last()
+                .map_or((1, 1), |p| (p.line.unwrap_or(1), p.column.unwrap_or(1)));
+            placed.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "more problems in this file are not listed (the first {} are); fix these and validate again",
+                        crate::check::tree::MAX_PER_FILE
+                    ),
+                )
+                .at(last)
+                .entry(id),
+            );
+        }
+        placed
     }
 }
 

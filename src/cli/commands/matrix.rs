@@ -2,16 +2,13 @@
 
 use std::io::Write;
 
-use crate::answer::report::{self, MatrixBy, MatrixColumn};
+use crate::answer::report::{self, MAX_TABLE_CELLS, MatrixBy, MatrixColumn};
 use crate::catalog::entry::Industry;
 use crate::catalog::vocab::Vocabulary;
 use crate::cli::args::MatrixArgs;
 use crate::cli::exit::{Exit, Refusal};
 use crate::cli::session::Session;
 use crate::render::{self, ListFormat};
-
-/// Largest matrix written as a table or Markdown.
-const MAX_TABLE_CELLS: usize = 200_000;
 
 pub fn run(
     ctx: &Session,

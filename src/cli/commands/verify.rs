@@ -18,7 +18,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
     let catalog = ctx.load(err)?;
-    let shown = args.document.display().to_string();
+    let shown = crate::catalog::untrusted::shown_path(&args.document);
     let bytes = crate::load::read::read_limited(&args.document, MAX_DOCUMENT_BYTES, "a text file")
         .map_err(|e| match e {
             crate::load::read::Limited::TooLarge(n) => anyhow::anyhow!(
@@ -26,9 +26,19 @@ pub fn run(
             ),
             crate::load::read::Limited::Other(msg) => anyhow::anyhow!("cannot verify against `{shown}`: {msg}"),
         })?;
-    let text = crate::load::read::decode(bytes).map_err(|((line, col), msg)| {
-        anyhow::anyhow!("cannot verify against `{shown}`:{line}:{col}: {msg}")
-    })?;
+    // Text has no NUL byte; a PDF, an image or `/dev/zero` copied to a file has many.
+    // Refused as what it is, not read as a document with no sections.
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Refusal::usage(format!(
+            "cannot verify against `{shown}`: it holds a NUL byte (at byte {at}), so it is not text; expected a plain-text copy of the source document"
+        )));
+    }
+    let text =
+        crate::load::read::decode_as(bytes, "a document").map_err(|((line, col), msg)| {
+            Refusal::usage(format!(
+                "cannot verify against `{shown}`:{line}:{col}: {msg}"
+            ))
+        })?;
     let listed: Vec<&str> = catalog
         .manifest()
         .map(|m| m.sources.iter().map(|d| d.id.as_str()).collect())

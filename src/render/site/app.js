@@ -13,7 +13,20 @@
   var rows = Array.prototype.slice.call(document.querySelectorAll("tbody tr[data-id]"));
   var count = document.getElementById("count");
   function el(key) { return document.getElementById(fields[key]); }
-  function fold(text) { return text.toLowerCase().replace(/[\s_-]+/g, ""); }
+  // As certs's `squeeze`: each character lowercased on its own (so a final capital
+  // sigma is σ, as in Rust, not the ς a whole-string toLowerCase gives), and Unicode
+  // White_Space (Rust's char::is_whitespace, not JavaScript's \s), `-` and `_` dropped.
+  var SKIP = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000_-]/;
+  function fold(text) {
+    var out = "";
+    Array.from(text).forEach(function (c) { if (!SKIP.test(c)) { out += c.toLowerCase(); } });
+    return out;
+  }
+  // A fragment is anyone's to write: one that is not valid percent-encoding is taken
+  // as it stands rather than stopping the script (and hiding the filters).
+  function decode(text) {
+    try { return decodeURIComponent(text); } catch (e) { return text; }
+  }
   function apply() {
     var region = el("region").value, industry = el("industry").value;
     var kind = el("kind").value, q = fold(el("q").value);
@@ -36,7 +49,7 @@
   }
   location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
     var parts = pair.split("=");
-    if (fields[parts[0]] && parts.length === 2) { el(parts[0]).value = decodeURIComponent(parts[1]); }
+    if (Object.prototype.hasOwnProperty.call(fields, parts[0]) && parts.length === 2) { el(parts[0]).value = decode(parts[1]); }
   });
   Object.keys(fields).forEach(function (key) { el(key).addEventListener("input", apply); });
   form.hidden = false;
