@@ -450,3 +450,25 @@ fn a_tag_directive_is_refused_like_a_tag() {
         );
     }
 }
+
+#[test]
+fn a_site_whose_matrix_is_too_large_says_so_on_its_matrix_page() {
+    let dir = hostile_catalog(1_000);
+    let data = dir.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let (code, _, err) = run(&["--data", data, "site", site.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("note: the coverage matrix would be 1000 entries by"),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(site.join("matrix.html")).unwrap();
+    assert!(
+        page.contains("more than the 200000 a page lays out"),
+        "{page}"
+    );
+    assert!(!page.contains("<table"), "no table on the page");
+    // Every page the site links to is there.
+    assert!(site.join("index.html").exists() && site.join("catalog.csv").exists());
+}
