@@ -119,11 +119,24 @@ fn entry_code(e: &serde_json::Value) -> String {
                     )
                 })
                 .collect();
+            let basis: Vec<String> = items(src, "basis")
+                .into_iter()
+                .map(|b| {
+                    format!(
+                        "Basis {{ field: {}, value: {}, quote: {}, judged: {} }}",
+                        s(b, "field"),
+                        s(b, "value"),
+                        os(b, "quote"),
+                        os(b, "judged")
+                    )
+                })
+                .collect();
             format!(
-                "Some(SourceRef {{ document: {}, section: {}, normalised: vec![{}] }})",
+                "Some(SourceRef {{ document: {}, section: {}, normalised: vec![{}], basis: vec![{}] }})",
                 s(src, "document"),
                 s(src, "section"),
-                normalised.join(", ")
+                normalised.join(", "),
+                basis.join(", ")
             )
         }
         None => "None".to_owned(),

@@ -28,6 +28,8 @@ pub struct EntryRow<'e> {
 /// One evidence item of a selected entry; an entry that names none gets one row
 /// with no item, so a gap is shown, not hidden.
 pub struct EvidenceRow<'e> {
+    /// The entry the item belongs to, for the bases of its reasons.
+    pub of: &'e Entry,
     pub entry: &'e str,
     pub name: &'e str,
     /// The entry's status as of the day.
@@ -44,6 +46,7 @@ pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow
         let why = explain.then(|| s.why.reasons.clone());
         if e.evidence.is_empty() {
             rows.push(EvidenceRow {
+                of: e,
                 entry: e.id.as_str(),
                 name: &e.name,
                 status: s.why.status,
@@ -54,6 +57,7 @@ pub fn evidence<'e>(selected: &[Selected<'e>], explain: bool) -> Vec<EvidenceRow
         }
         for item in &e.evidence {
             rows.push(EvidenceRow {
+                of: e,
                 entry: e.id.as_str(),
                 name: &e.name,
                 status: s.why.status,

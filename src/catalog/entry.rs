@@ -96,6 +96,60 @@ pub struct SourceRef {
     /// `certs verify` reports them as accepted with that reason.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub normalised: Vec<Normalisation>,
+    /// Why each classification value (kind, jurisdictions, industries, aliases) is
+    /// there: a phrase of the section, or the maintainer's judgement. `certs verify`
+    /// checks the phrases and reports the judgements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<Basis>,
+}
+
+/// The fields whose values decide which answers an entry appears in, and so each
+/// need a basis; in data-file order.
+pub const CLASSIFICATION: [&str; 4] = ["kind", "jurisdictions", "industries", "aliases"];
+
+/// The basis of one classification value: exactly one of `quote` and `judged`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Basis {
+    /// `kind`, `jurisdictions`, `industries` or `aliases`.
+    pub field: String,
+    /// The value, exactly as the entry writes it (`cn`, `finance`, `licence`, `bsi-c5`).
+    pub value: String,
+    /// A short phrase of the entry's section that supports the value, as the section
+    /// writes it (`Beijing`, `financial institutions`); `certs verify` looks for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Where no phrase says it: the maintainer's reason, in one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judged: Option<String>,
+}
+
+impl Entry {
+    /// Every classification value of the entry as (field, value), in data-file order.
+    pub fn classification(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("kind", self.kind.to_string())];
+        out.extend(
+            self.jurisdictions
+                .iter()
+                .map(|j| ("jurisdictions", j.to_string())),
+        );
+        out.extend(
+            self.industries
+                .iter()
+                .map(|i| ("industries", i.to_string())),
+        );
+        out.extend(self.aliases.iter().map(|a| ("aliases", a.clone())));
+        out
+    }
+
+    /// The basis recorded for one classification value, if any.
+    pub fn basis(&self, field: &str, value: &str) -> Option<&Basis> {
+        self.source
+            .as_ref()?
+            .basis
+            .iter()
+            .find(|b| b.field == field && b.value == value)
+    }
 }
 
 /// A value written differently from the source on purpose.
@@ -305,6 +359,7 @@ impl Entry {
             document,
             section,
             normalised,
+            basis,
         }) = source
         {
             out.push(Text::field(&["source", "document"], document, true));
@@ -318,6 +373,26 @@ impl Entry {
                 out.push(Text::item(&["source", "normalised"], field));
                 out.push(Text::item(&["source", "normalised"], value));
                 out.push(Text::item(&["source", "normalised"], reason));
+            }
+            for Basis {
+                field,
+                value,
+                quote,
+                judged,
+            } in basis
+            {
+                out.push(Text::item(&["source", "basis"], field));
+                out.push(Text::item(&["source", "basis"], value));
+                out.extend(
+                    quote
+                        .as_deref()
+                        .map(|q| Text::item(&["source", "basis"], q)),
+                );
+                out.extend(
+                    judged
+                        .as_deref()
+                        .map(|j| Text::item(&["source", "basis"], j)),
+                );
             }
         }
         out

@@ -321,6 +321,16 @@ static ENTRY: Shape = Shape::Map(&[
                 ])),
                 false,
             ),
+            FieldSpec(
+                "basis",
+                Shape::List(&Shape::Map(&[
+                    FieldSpec("field", Shape::Text, true),
+                    FieldSpec("value", Shape::Text, true),
+                    FieldSpec("quote", Shape::Text, false),
+                    FieldSpec("judged", Shape::Text, false),
+                ])),
+                false,
+            ),
         ]),
         false,
     ),

@@ -9,8 +9,10 @@
 //! any of the forms documents write them. The section's stamp must equal the entry's
 //! `source_updated`; a different stamp is drift. Values the entry lists under
 //! `source.normalised` are accepted with their reason. The catalog's own
-//! classification (kind, industries, jurisdictions, aliases, summary) is editorial
-//! and not checked.
+//! classification (kind, industries, jurisdictions, aliases) is reported value by
+//! value with its basis from `source.basis`: a quoted phrase, looked for in the
+//! section like a fact; a judgement, reported with its reason; or none. The summary
+//! is the catalog's own words and is not checked.
 
 use chrono::Datelike;
 use serde::Serialize;
@@ -139,6 +141,29 @@ pub struct Fact {
     pub outcome: Outcome,
 }
 
+/// What became of one classification value's basis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum TagOutcome {
+    /// The quoted phrase is in the section.
+    QuoteVerified { quote: String },
+    /// The maintainer's judgement, with its reason: reported, never checked.
+    Judged { reason: String },
+    /// The quoted phrase is not in the section (or the section is missing).
+    QuoteNotFound { quote: String },
+    /// No basis recorded.
+    NoBasis,
+}
+
+/// One classification value of an entry and its basis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tag {
+    pub field: String,
+    pub value: String,
+    #[serde(flatten)]
+    pub outcome: TagOutcome,
+}
+
 /// One entry's facts.
 #[derive(Debug, Serialize)]
 pub struct EntryReport {
@@ -148,6 +173,8 @@ pub struct EntryReport {
     /// False when the document has no such section: every fact is then not found.
     pub section_found: bool,
     pub facts: Vec<Fact>,
+    /// The classification values (kind, jurisdictions, industries, aliases) and their bases.
+    pub classification: Vec<Tag>,
 }
 
 /// Counts over every fact.
@@ -160,6 +187,12 @@ pub struct Totals {
     pub drifted: usize,
     /// Entries that cite no source, or a section the document lacks.
     pub unsourced: usize,
+    /// Classification values, and what became of their bases.
+    pub tags: usize,
+    pub quote_verified: usize,
+    pub judged: usize,
+    pub quote_not_found: usize,
+    pub no_basis: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -170,8 +203,15 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn passed(&self) -> bool {
-        self.totals.not_found == 0 && self.totals.drifted == 0 && self.totals.unsourced == 0
+    /// Every fact verified or accepted and every quote found; with `strict`, every
+    /// classification value has a basis too.
+    pub fn passed(&self, strict: bool) -> bool {
+        let t = &self.totals;
+        t.not_found == 0
+            && t.drifted == 0
+            && t.unsourced == 0
+            && t.quote_not_found == 0
+            && (!strict || t.no_basis == 0)
     }
 }
 
@@ -190,6 +230,7 @@ pub fn verify<'e>(
                 section: None,
                 section_found: false,
                 facts: Vec::new(),
+                classification: classification(e, None),
             });
             continue;
         };
@@ -238,6 +279,7 @@ pub fn verify<'e>(
             section: Some(source.section.clone()),
             section_found: section.is_some(),
             facts,
+            classification: classification(e, section),
         });
     }
     let mut totals = Totals::default();
@@ -254,12 +296,51 @@ pub fn verify<'e>(
                 Outcome::Drifted { .. } => totals.drifted += 1,
             }
         }
+        for t in &r.classification {
+            totals.tags += 1;
+            match t.outcome {
+                TagOutcome::QuoteVerified { .. } => totals.quote_verified += 1,
+                TagOutcome::Judged { .. } => totals.judged += 1,
+                TagOutcome::QuoteNotFound { .. } => totals.quote_not_found += 1,
+                TagOutcome::NoBasis => totals.no_basis += 1,
+            }
+        }
     }
     Report {
         document: document_id.to_owned(),
         entries: reports,
         totals,
     }
+}
+
+/// Each classification value of `e` with its basis, a quote looked for in `section`.
+fn classification(e: &Entry, section: Option<&Section>) -> Vec<Tag> {
+    e.classification()
+        .into_iter()
+        .map(|(field, value)| {
+            let outcome = match e.basis(field, &value) {
+                None => TagOutcome::NoBasis,
+                Some(b) => match (&b.quote, &b.judged) {
+                    (Some(q), _) => {
+                        if section.is_some_and(|s| contains_word(&s.folded, &fold(q))) {
+                            TagOutcome::QuoteVerified { quote: q.clone() }
+                        } else {
+                            TagOutcome::QuoteNotFound { quote: q.clone() }
+                        }
+                    }
+                    (None, Some(reason)) => TagOutcome::Judged {
+                        reason: reason.clone(),
+                    },
+                    (None, None) => TagOutcome::NoBasis,
+                },
+            };
+            Tag {
+                field: field.to_owned(),
+                value,
+                outcome,
+            }
+        })
+        .collect()
 }
 
 /// True when `needle` stands in `hay` as a whole: not inside a longer word or number.

@@ -443,6 +443,11 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "ID")]
     pub source: Option<String>,
 
+    /// Also fail (exit 1) when a classification value (kind, jurisdiction, industry,
+    /// alias) has no basis in `source.basis`.
+    #[arg(long)]
+    pub strict: bool,
+
     /// Output format: text or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text", value_parser = choice::<ReportFormat>())]
     pub format: ReportFormat,

@@ -197,7 +197,9 @@ pub fn read(source: &Source, today: impl FnOnce() -> NaiveDate) -> Result<Loaded
 pub fn embedded_entries() -> Result<Vec<Entry>, String> {
     // The generated code names what the shipped data holds; a type may go unused.
     #[allow(unused_imports)]
-    use crate::catalog::entry::{CoveredRegion, Evidence, Normalisation, Period, Scope, SourceRef};
+    use crate::catalog::entry::{
+        Basis, CoveredRegion, Evidence, Normalisation, Period, Scope, SourceRef,
+    };
     use std::str::FromStr;
     fn s(text: &str) -> String {
         text.to_owned()

@@ -14,8 +14,8 @@ use crate::answer::report::{
 use crate::catalog::entry::{Entry, Evidence, FIELDS, LIST_SEPARATOR};
 
 /// The reasons an entry is in an answer, as the short strings `--explain` prints.
-pub fn why(reasons: &[Reason<'_>]) -> Vec<String> {
-    reasons.iter().map(words::reason).collect()
+pub fn why(reasons: &[Reason<'_>], e: &Entry) -> Vec<String> {
+    reasons.iter().map(|r| words::reason(r, e)).collect()
 }
 
 /// An entry as the data format writes it, then its status as of the day (always:
@@ -35,7 +35,9 @@ impl Serialize for EntryRow<'_> {
         Judged {
             entry: self.selected.entry,
             status_as_of: self.selected.why.status,
-            why: self.explain.then(|| why(&self.selected.why.reasons)),
+            why: self
+                .explain
+                .then(|| why(&self.selected.why.reasons, self.selected.entry)),
         }
         .serialize(s)
     }
@@ -69,7 +71,7 @@ impl Row for EntryRow<'_> {
         ];
         if explain {
             cols.push(Column::text("WHY", |r: &Self| {
-                why(&r.selected.why.reasons).join("; ")
+                why(&r.selected.why.reasons, r.selected.entry).join("; ")
             }));
         }
         cols
@@ -92,7 +94,7 @@ impl Row for EntryRow<'_> {
         }));
         if explain {
             cols.push(Column::token("why", |r: &Self| {
-                why(&r.selected.why.reasons).join(LIST_SEPARATOR)
+                why(&r.selected.why.reasons, r.selected.entry).join(LIST_SEPARATOR)
             }));
         }
         cols
@@ -124,7 +126,7 @@ impl Row for EvidenceRow<'_> {
         ];
         if explain {
             cols.push(Column::text("WHY", |r: &Self| {
-                why(r.why.as_deref().unwrap_or_default()).join("; ")
+                why(r.why.as_deref().unwrap_or_default(), r.of).join("; ")
             }));
         }
         cols
@@ -157,7 +159,7 @@ impl Row for EvidenceRow<'_> {
         ];
         if explain {
             cols.push(Column::token("why", |r: &Self| {
-                why(r.why.as_deref().unwrap_or_default()).join(LIST_SEPARATOR)
+                why(r.why.as_deref().unwrap_or_default(), r.of).join(LIST_SEPARATOR)
             }));
         }
         cols
@@ -262,7 +264,7 @@ impl Serialize for EvidenceRow<'_> {
             None => m.serialize_entry("type", &Option::<()>::None)?,
         }
         if let Some(reasons) = &self.why {
-            m.serialize_entry("why", &why(reasons))?;
+            m.serialize_entry("why", &why(reasons, self.of))?;
         }
         m.end()
     }
@@ -280,7 +282,7 @@ impl Serialize for Requirement<'_> {
         let unmet: Vec<String> = self.unmet.iter().map(shortfall).collect();
         m.serialize_entry("unmet", &unmet)?;
         if let Some(reasons) = &self.why {
-            m.serialize_entry("why", &why(reasons))?;
+            m.serialize_entry("why", &why(reasons, self.entry))?;
         }
         m.end()
     }

@@ -254,7 +254,7 @@ fn entry(plan: &Plan<'_>, e: &Entry, manifest: Option<&Manifest>) -> Markup {
             h2 { (section.title()) }
             @match section {
                 Section::Summary(text) => { p { (text) } }
-                Section::Evidence(items) => { ul { @for item in &items { li { (item) } } } }
+                Section::Evidence(items) | Section::Basis(items) => { ul { @for item in &items { li { (item) } } } }
                 Section::Links(links) => {
                     ul { @for l in links { li { a href=(l.as_str()) rel="external noopener" { (l.as_str()) } } } }
                 }
@@ -281,7 +281,7 @@ fn value_page<F>(plan: &Plan<'_>, title: &str, p: &ValuePage<'_, F>, what: &str)
                         tr data-id=(s.entry.id.as_str()) {
                             td data-label="Name" { a href={ "../" (entry_path(s.entry)) } { (s.entry.name) } }
                             td data-label="Kind" { (s.entry.kind.as_str()) }
-                            td data-label="Why it applies" { ul { @for r in &s.why.reasons { li { (words::reason(r)) } } } }
+                            td data-label="Why it applies" { ul { @for r in &s.why.reasons { li { (words::reason(r, s.entry)) } } } }
                             td data-label="Status" { (status_badge(s.why.status)) }
                         }
                     }

@@ -61,7 +61,7 @@ pub fn show_markdown(out: &mut dyn Write, e: &Entry, ctx: &ShowContext) -> io::R
         let title = section.title();
         match section {
             Section::Summary(text) => writeln!(out, "\n{}", escape(&text))?,
-            Section::Evidence(items) => {
+            Section::Evidence(items) | Section::Basis(items) => {
                 writeln!(out, "\n**{title}**\n")?;
                 for item in items {
                     writeln!(out, "- {}", escape(&item))?;

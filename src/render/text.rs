@@ -110,6 +110,8 @@ pub enum Section<'e> {
     Evidence(Vec<String>),
     /// The official pages; validated links, so safe inside `<…>` and `href`.
     Links(&'e [Link]),
+    /// Why each classification value is there, when the entry records bases.
+    Basis(Vec<String>),
 }
 
 impl Section<'_> {
@@ -118,6 +120,7 @@ impl Section<'_> {
             Section::Summary(_) => "Summary",
             Section::Evidence(_) => "Evidence",
             Section::Links(_) => "Links",
+            Section::Basis(_) => "Why it is classified so",
         }
     }
 }
@@ -134,6 +137,14 @@ pub fn sections(e: &Entry) -> Vec<Section<'_>> {
     ];
     if !e.links.is_empty() {
         out.push(Section::Links(&e.links));
+    }
+    if e.source.as_ref().is_some_and(|s| !s.basis.is_empty()) {
+        out.push(Section::Basis(
+            e.classification()
+                .into_iter()
+                .map(|(field, value)| words::basis(field, &value, e.basis(field, &value)))
+                .collect(),
+        ));
     }
     out
 }
@@ -165,7 +176,7 @@ pub fn show_text(
         writeln!(out, "\n{}", style.bold(section.title()))?;
         let ((first, rest), items) = match section {
             Section::Summary(text) => (("  ", "  "), vec![text]),
-            Section::Evidence(items) => (("  - ", "    "), items),
+            Section::Evidence(items) | Section::Basis(items) => (("  - ", "    "), items),
             Section::Links(links) => (
                 ("  - ", "    "),
                 links.iter().map(|l| l.to_string()).collect(),

@@ -67,7 +67,7 @@ pub fn requirements(out: &mut dyn Write, results: &[Requirement], style: &Style)
                 printable(r.entry.id.as_str())
             )?;
             for why in r.why.iter().flatten() {
-                writeln!(out, "  {}", words::reason(why))?;
+                writeln!(out, "  {}", words::reason(why, r.entry))?;
             }
         }
         for s in &r.unmet {
@@ -137,7 +137,7 @@ pub fn verification(
     r: &crate::check::verify::Report,
     style: &Style,
 ) -> io::Result<()> {
-    use crate::check::verify::Outcome;
+    use crate::check::verify::{Outcome, TagOutcome};
     for e in &r.entries {
         let Some(section) = &e.section else {
             writeln!(
@@ -163,13 +163,37 @@ pub fn verification(
             .iter()
             .filter(|f| f.outcome == Outcome::Verified)
             .count();
+        let count =
+            |f: fn(&TagOutcome) -> bool| e.classification.iter().filter(|t| f(&t.outcome)).count();
+        let quoted = count(|o| matches!(o, TagOutcome::QuoteVerified { .. }));
+        let judged = count(|o| matches!(o, TagOutcome::Judged { .. }));
         writeln!(
             out,
-            "{} ({}): {verified} of {} verified",
+            "{} ({}): {verified} of {} verified; {} tags: {quoted} quoted, {judged} judged",
             e.id,
             printable(section),
-            e.facts.len()
+            e.facts.len(),
+            e.classification.len()
         )?;
+        for t in &e.classification {
+            let tag = format!("{} `{}`", t.field, printable(&t.value));
+            match &t.outcome {
+                TagOutcome::QuoteVerified { .. } => {}
+                TagOutcome::Judged { reason } => writeln!(
+                    out,
+                    "  {}: {tag}: {}",
+                    style.yellow("judged"),
+                    printable(reason)
+                )?,
+                TagOutcome::QuoteNotFound { quote } => writeln!(
+                    out,
+                    "  {}: {tag} (searched for `{}`)",
+                    style.red("quote not found"),
+                    printable(quote)
+                )?,
+                TagOutcome::NoBasis => writeln!(out, "  {}: {tag}", style.red("no basis"))?,
+            }
+        }
         for f in &e.facts {
             match &f.outcome {
                 Outcome::Verified => {}
@@ -215,5 +239,10 @@ pub fn verification(
         out,
         "{} of {} literal facts verified, {} accepted with a reason, {} not found, {} drifted{unsourced}",
         t.verified, t.facts, t.accepted, t.not_found, t.drifted
+    )?;
+    writeln!(
+        out,
+        "{} tags: {} quoted and found, {} judged, {} quote not found, {} without basis",
+        t.tags, t.quote_verified, t.judged, t.quote_not_found, t.no_basis
     )
 }

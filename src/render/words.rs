@@ -6,7 +6,7 @@ use crate::answer::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, Status
 use chrono::NaiveDate;
 
 use crate::catalog::entry::{
-    Access, Entry, Evidence, Industry, Jurisdiction, PartialDate, SourceRef,
+    Access, Basis, Entry, Evidence, Industry, Jurisdiction, PartialDate, SourceRef,
 };
 use crate::catalog::manifest::Manifest;
 use crate::catalog::region::{Country, RegionQuery};
@@ -19,9 +19,16 @@ pub const NONE_STATED: &str = "none stated";
 pub const NOT_STATED: &str = "not stated";
 
 /// One reason, as `--explain` prints it: `region cn: covers Beijing (cn)`.
-pub fn reason(r: &Reason<'_>) -> String {
+///
+/// A value the entry names carries its basis, when the entry records one: `region
+/// cn: jurisdiction cn (China) (judged: …)`, `industry finance: aimed at finance
+/// (quoted: “financial institutions”)`.
+pub fn reason(r: &Reason<'_>, e: &Entry) -> String {
+    let why = |field: &str, value: &str| basis_note(e.basis(field, value));
     match r {
-        Reason::Region(q, RegionMatch::Global) => format!("region {q}: global"),
+        Reason::Region(q, RegionMatch::Global) => {
+            format!("region {q}: global{}", why("jurisdictions", "global"))
+        }
         Reason::Region(
             q,
             RegionMatch::Named {
@@ -32,8 +39,12 @@ pub fn reason(r: &Reason<'_>) -> String {
             let mut parts: Vec<String> = jurisdictions
                 .iter()
                 .map(|j| match j {
-                    Jurisdiction::Eu => "EU-wide (eu)".to_owned(),
-                    other => format!("jurisdiction {}", jurisdiction(other)),
+                    Jurisdiction::Eu => format!("EU-wide (eu){}", why("jurisdictions", "eu")),
+                    other => format!(
+                        "jurisdiction {}{}",
+                        jurisdiction(other),
+                        why("jurisdictions", &other.to_string())
+                    ),
                 })
                 .collect();
             if !covers.is_empty() {
@@ -42,9 +53,41 @@ pub fn reason(r: &Reason<'_>) -> String {
             }
             format!("region {q}: {}", parts.join(", "))
         }
-        Reason::Industry(i, IndustryMatch::Aimed) => format!("industry {i}: aimed at {i}"),
+        Reason::Industry(i, IndustryMatch::Aimed) => format!(
+            "industry {i}: aimed at {i}{}",
+            why("industries", &i.to_string())
+        ),
         Reason::Industry(i, IndustryMatch::Any) => format!("industry {i}: any industry"),
         Reason::Status(s) => format!("status: {}", status(*s)),
+    }
+}
+
+/// ` (quoted: “Beijing”)`, ` (judged: …)`, or nothing when no basis is recorded.
+fn basis_note(b: Option<&Basis>) -> String {
+    match b {
+        Some(Basis { quote: Some(q), .. }) => format!(" (quoted: “{q}”)"),
+        Some(Basis {
+            judged: Some(r), ..
+        }) => format!(" (judged: {r})"),
+        _ => String::new(),
+    }
+}
+
+/// Why one classification value is there, for `show`: `jurisdiction cn: judged: …`,
+/// `industry finance: quoted: “financial institutions”`, or no basis recorded.
+pub fn basis(field: &str, value: &str, b: Option<&Basis>) -> String {
+    let label = match field {
+        "jurisdictions" => "jurisdiction",
+        "industries" => "industry",
+        "aliases" => "alias",
+        other => other,
+    };
+    match b {
+        Some(Basis { quote: Some(q), .. }) => format!("{label} {value}: quoted: “{q}”"),
+        Some(Basis {
+            judged: Some(r), ..
+        }) => format!("{label} {value}: judged: {r}"),
+        _ => format!("{label} {value}: no basis recorded"),
     }
 }
 

@@ -142,7 +142,10 @@ fn locate(text: &str, path: &[&str], value: &str, problem: Problem) -> Problem {
     problem.at(pos)
 }
 
-/// Each entry's `source.document` must be a document the manifest lists.
+/// Each entry's `source.document` must be a document the manifest lists; and in a
+/// catalog with a manifest (one that traces its facts to documents), every
+/// classification value should have a basis: a warning, so that `--strict` fails
+/// on it while a company's own quick catalog is not burdened.
 pub fn check_sources(
     entries: &[Entry],
     manifest: Option<&Manifest>,
@@ -151,6 +154,34 @@ pub fn check_sources(
     let mut problems = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let file = files.name(i);
+        if manifest.is_some() {
+            let missing: Vec<String> = entry
+                .classification()
+                .into_iter()
+                .filter(|(f, v)| entry.basis(f, v).is_none())
+                .map(|(f, v)| format!("{f} `{}`", crate::catalog::untrusted::shorten(&v)))
+                .collect();
+            if !missing.is_empty() {
+                let field = if entry.source.is_some() {
+                    "source"
+                } else {
+                    "id"
+                };
+                problems.push(locate(
+                    &files.text(i),
+                    &[field],
+                    "",
+                    Problem::warning(
+                        file,
+                        format!(
+                            "no basis for {}; add each to `source.basis` with a `quote` from the section or a `judged` reason",
+                            missing.join(", ")
+                        ),
+                    )
+                    .entry(entry.id.as_str()),
+                ));
+            }
+        }
         let Some(source) = &entry.source else {
             continue;
         };

@@ -168,6 +168,58 @@ pub fn check_entry(entry: &Entry, file: &str, text: &str, today: NaiveDate) -> V
         );
     }
 
+    // A basis says why one classification value is there: it must name a value the
+    // entry has, and give exactly one reason, a phrase of the section or a judgement.
+    if let Some(source) = &entry.source
+        && !source.basis.is_empty()
+    {
+        let values = entry.classification();
+        for b in &source.basis {
+            let field = crate::catalog::untrusted::shorten(&b.field);
+            let value = crate::catalog::untrusted::shorten(&b.value);
+            if !crate::catalog::entry::CLASSIFICATION.contains(&b.field.as_str()) {
+                found.error(
+                    &["source", "basis"],
+                    Some(b.field.clone()),
+                    format!(
+                        "`source.basis` names the field `{field}`; expected one of: {}",
+                        crate::catalog::entry::CLASSIFICATION.join(", ")
+                    ),
+                );
+                continue;
+            }
+            if !values.iter().any(|(f, v)| *f == b.field && *v == b.value) {
+                found.error(
+                    &["source", "basis"],
+                    Some(b.value.clone()),
+                    format!("`source.basis` gives a basis for `{value}` in `{field}`, which the entry's `{field}` does not hold; write the value exactly as the entry does"),
+                );
+            }
+            match (&b.quote, &b.judged) {
+                (Some(_), Some(_)) | (None, None) => found.error(
+                    &["source", "basis"],
+                    Some(b.value.clone()),
+                    format!("the basis of `{value}` in `{field}` needs exactly one of `quote` (a phrase of the section) and `judged` (your reason)"),
+                ),
+                (None, Some(reason)) if reason.split_whitespace().count() < 3 => found.error(
+                    &["source", "basis"],
+                    Some(reason.clone()),
+                    format!("the basis of `{value}` in `{field}` is judged `{}`; say in a few words why the value holds", crate::catalog::untrusted::shorten(reason)),
+                ),
+                _ => {}
+            }
+        }
+        found.repeated(
+            &["source", "basis"],
+            first_duplicate(
+                source
+                    .basis
+                    .iter()
+                    .map(|b| format!("{}: {}", b.field, b.value)),
+            ),
+        );
+    }
+
     // Lists are sets: a repeated item is a copy-paste slip.
     found.repeated(
         &["aliases"],

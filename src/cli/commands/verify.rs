@@ -70,7 +70,7 @@ pub fn run(
         ReportFormat::Json => render::json(out, &report)?,
         ReportFormat::Text => render::verification(out, &report, &ctx.style)?,
     }
-    Ok(if report.passed() {
+    Ok(if report.passed(args.strict) {
         Exit::Success
     } else {
         Exit::No
