@@ -691,6 +691,9 @@ vocabulary! {
         ScopeStatement = "scope-statement",
         /// A public listing or register entry.
         Listing = "listing",
+        /// The provider's help during a customer's own assessment, such as proof of
+        /// how the platform it runs on is operated.
+        Assistance = "assistance",
     }
 }
 
