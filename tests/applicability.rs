@@ -118,12 +118,18 @@ fn explain_names_the_region_industry_and_status_behind_each_answer() {
     );
     assert_eq!(
         why_of(&cn, "mlps"),
-        ["region cn: jurisdiction cn (China)", "status: unstated"]
+        [
+            "region cn: jurisdiction cn (China) (quoted: “Cybersecurity Law of the People's Republic of China”)",
+            "status: unstated"
+        ]
     );
     let hk = reasons(&["--region", "hk"]);
     assert_eq!(
         why_of(&hk, "gxp"),
-        ["region hk: global", "status: unstated"]
+        [
+            "region hk: global (quoted: “As a global standard”)",
+            "status: unstated"
+        ]
     );
     assert_eq!(
         hk.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(),
@@ -133,14 +139,14 @@ fn explain_names_the_region_industry_and_status_behind_each_answer() {
     assert_eq!(
         why_of(&bank, "mtcs"),
         [
-            "region sg: jurisdiction sg (Singapore)",
+            "region sg: jurisdiction sg (Singapore) (quoted: “Infocomm Development Authority of Singapore”)",
             "industry finance: any industry",
             "status: unstated"
         ]
     );
     assert_eq!(
         why_of(&bank, "ospar")[1],
-        "industry finance: aimed at finance"
+        "industry finance: aimed at finance (quoted: “financial institutions in Singapore”)"
     );
     // EU-wide: a member state finds it, and says how.
     let dir = catalog();
@@ -161,16 +167,30 @@ fn explain_adds_a_why_column_to_tables_and_delimited_output() {
     let header = table.lines().next().unwrap();
     assert!(header.trim_end().ends_with("WHY"), "{header}");
     assert!(
-        table.contains("region hk: global; status: unstated"),
+        table.contains("region hk: global (quoted: “As a global standard”); status: unstated"),
         "{table}"
     );
     let csv = stdout(&["list", "--region", "hk", "--explain", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let why = headers.iter().position(|h| h == "why").unwrap();
+    let id = headers.iter().position(|h| h == "id").unwrap();
+    let mut seen = 0;
     for row in reader.records() {
-        assert_eq!(&row.unwrap()[why], "region hk: global; status: unstated");
+        let row = row.unwrap();
+        // Each global entry's own basis for `global`.
+        let quote = match &row[id] {
+            "gxp" => "As a global standard",
+            "pci-dss" => "a uniform benchmark worldwide",
+            other => panic!("{other} is not global"),
+        };
+        assert_eq!(
+            &row[why],
+            format!("region hk: global (quoted: “{quote}”); status: unstated")
+        );
+        seen += 1;
     }
+    assert_eq!(seen, 2);
 }
 
 #[test]
@@ -325,6 +345,9 @@ fn matrix_marks_exactly_what_list_returns_and_how() {
                         .filter_map(|r| r.as_str()?.strip_prefix(&prefix))
                         .next()
                         .unwrap_or_else(|| panic!("{at}: no reason for {value}"));
+                    // Less the basis the entry gives for the value, if any.
+                    let reason = reason.split(" (quoted: ").next().unwrap_or(reason);
+                    let reason = reason.split(" (judged: ").next().unwrap_or(reason);
                     let broad =
                         (reason == "global" && value != "global") || reason == "any industry";
                     let expected = match (broad, by) {

@@ -10,6 +10,8 @@
 //! id = "region-and-industry-recognition"
 //! title = "Region and Industry Recognition"
 //! publisher = "Tencent Cloud"
+//! # url = "https://…"            where it is published, if known
+//! # timezone = "Asia/Shanghai"   the zone of its stamps, if the document says
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -41,6 +43,13 @@ pub struct Document {
     pub title: String,
     /// Its publisher, as the document gives it.
     pub publisher: String,
+    /// Where the document is published, when known; never invented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The time zone of its "Last updated" stamps (`Asia/Shanghai`, `UTC+08:00`),
+    /// when the document states it; never assumed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
 }
 
 impl Manifest {

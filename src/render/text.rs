@@ -91,7 +91,14 @@ pub fn lines(e: &Entry, ctx: &ShowContext) -> Vec<(&'static str, String)> {
                 (Shown::Updated, _) => {
                     let stamp = e.source_updated?;
                     let days = (ctx.today - stamp.date()).num_days();
-                    format!("{stamp} ({})", words::ago(days))
+                    // The document's zone, where its manifest entry states one.
+                    let zone = e
+                        .source
+                        .as_ref()
+                        .and_then(|s| ctx.manifest?.document(&s.document))
+                        .and_then(|d| d.timezone.as_deref())
+                        .map_or_else(String::new, |z| format!(" {z}"));
+                    format!("{stamp}{zone} ({})", words::ago(days))
                 }
                 (Shown::Line, "jurisdictions") => words::jurisdictions(e),
                 (Shown::Line, "industries") => words::industries_line(e),

@@ -175,25 +175,6 @@ pub fn verification(
             e.facts.len(),
             e.classification.len()
         )?;
-        for t in &e.classification {
-            let tag = format!("{} `{}`", t.field, printable(&t.value));
-            match &t.outcome {
-                TagOutcome::QuoteVerified { .. } => {}
-                TagOutcome::Judged { reason } => writeln!(
-                    out,
-                    "  {}: {tag}: {}",
-                    style.yellow("judged"),
-                    printable(reason)
-                )?,
-                TagOutcome::QuoteNotFound { quote } => writeln!(
-                    out,
-                    "  {}: {tag} (searched for `{}`)",
-                    style.red("quote not found"),
-                    printable(quote)
-                )?,
-                TagOutcome::NoBasis => writeln!(out, "  {}: {tag}", style.red("no basis"))?,
-            }
-        }
         for f in &e.facts {
             match &f.outcome {
                 Outcome::Verified => {}
@@ -226,6 +207,25 @@ pub fn verification(
                     // The stamp is the document's text, as untrusted as the catalog's.
                     printable(&shorten(document))
                 )?,
+            }
+        }
+        for t in &e.classification {
+            let tag = format!("{} `{}`", t.field, printable(&t.value));
+            match &t.outcome {
+                TagOutcome::QuoteVerified { .. } => {}
+                TagOutcome::Judged { reason } => writeln!(
+                    out,
+                    "  {}: {tag}: {}",
+                    style.yellow("judged"),
+                    printable(reason)
+                )?,
+                TagOutcome::QuoteNotFound { quote } => writeln!(
+                    out,
+                    "  {}: {tag} (searched for `{}`)",
+                    style.red("quote not found"),
+                    printable(quote)
+                )?,
+                TagOutcome::NoBasis => writeln!(out, "  {}: {tag}", style.red("no basis"))?,
             }
         }
     }

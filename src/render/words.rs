@@ -104,7 +104,10 @@ pub fn status(s: StatusAsOf) -> String {
 /// the catalog has no manifest to name it. The page's stamp has its own line.
 pub fn source(s: &SourceRef, manifest: Option<&Manifest>) -> String {
     match manifest.and_then(|m| m.document(&s.document)) {
-        Some(d) => format!("{} › {}, {}", d.title, s.section, d.publisher),
+        Some(d) => match &d.url {
+            Some(url) => format!("{} › {}, {}, {url}", d.title, s.section, d.publisher),
+            None => format!("{} › {}, {}", d.title, s.section, d.publisher),
+        },
         None => format!("{} › {}", s.document, s.section),
     }
 }

@@ -221,7 +221,7 @@ pub fn check_sources(
 /// `<title>` and every report, so it is as untrusted as any entry.
 pub fn check_manifest(file: &str, text: &str, manifest: &Manifest) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut check = |table: Option<usize>, key: &str, value: &str| {
+    let check = |table: Option<usize>, key: &str, value: &str| -> Option<Problem> {
         let what = match table {
             Some(i) => format!("`sources[{i}].{key}`"),
             None => format!("`{key}`"),
@@ -232,16 +232,40 @@ pub fn check_manifest(file: &str, text: &str, manifest: &Manifest) -> Vec<Proble
             crate::catalog::untrusted::first_forbidden(value, false)
                 .map(|c| format!("{what} contains {c}; remove it"))
         };
-        if let Some(message) = message {
-            problems.push(Problem::error(file, message).at(toml_key(text, table, key)));
-        }
+        message.map(|m| Problem::error(file, m).at(toml_key(text, table, key)))
     };
-    check(None, "title", &manifest.title);
-    check(None, "publisher", &manifest.publisher);
+    problems.extend(check(None, "title", &manifest.title));
+    problems.extend(check(None, "publisher", &manifest.publisher));
     for (i, d) in manifest.sources.iter().enumerate() {
-        check(Some(i), "id", &d.id);
-        check(Some(i), "title", &d.title);
-        check(Some(i), "publisher", &d.publisher);
+        problems.extend(check(Some(i), "id", &d.id));
+        problems.extend(check(Some(i), "title", &d.title));
+        problems.extend(check(Some(i), "publisher", &d.publisher));
+        if let Some(url) = &d.url {
+            problems.extend(check(Some(i), "url", url));
+            if let Err(e) = url.parse::<crate::catalog::entry::Link>() {
+                problems.push(
+                    Problem::error(file, format!("`sources[{i}].url`: {e}")).at(toml_key(
+                        text,
+                        Some(i),
+                        "url",
+                    )),
+                );
+            }
+        }
+        if let Some(zone) = &d.timezone
+            && !is_zone(zone)
+        {
+            problems.push(
+                Problem::error(
+                    file,
+                    format!(
+                        "`sources[{i}].timezone` is `{}`; expected a zone name such as `Asia/Shanghai`, or `UTC`, or an offset such as `UTC+08:00`",
+                        crate::catalog::untrusted::shorten(zone)
+                    ),
+                )
+                .at(toml_key(text, Some(i), "timezone")),
+            );
+        }
     }
     let mut seen = std::collections::HashSet::new();
     for (i, d) in manifest.sources.iter().enumerate() {
@@ -259,6 +283,33 @@ pub fn check_manifest(file: &str, text: &str, manifest: &Manifest) -> Vec<Proble
         }
     }
     problems
+}
+
+/// A time zone as people write one: an IANA name (`Asia/Shanghai`), `UTC`, or a
+/// fixed offset (`UTC+08:00`). The name is not looked up: no zone database is read.
+fn is_zone(zone: &str) -> bool {
+    if zone == "UTC" {
+        return true;
+    }
+    if let Some(offset) = zone
+        .strip_prefix("UTC+")
+        .or_else(|| zone.strip_prefix("UTC-"))
+    {
+        let b = offset.as_bytes();
+        return b.len() == 5
+            && b[2] == b':'
+            && [b[0], b[1], b[3], b[4]].iter().all(u8::is_ascii_digit)
+            && offset[..2] <= *"14"
+            && offset[3..] < *"60";
+    }
+    let parts: Vec<&str> = zone.split('/').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.starts_with(|c: char| c.is_ascii_uppercase())
+                && p.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+'))
+        })
 }
 
 /// Where `key` is set in the manifest: at the top, or in the `i`-th `[[sources]]`
