@@ -222,7 +222,7 @@ fn regions_and_industries_count_entries() {
         .map(|r| (r[0].clone(), r[2].clone()))
         .collect();
     assert!(
-        counts.contains(&("finance".into(), "8".into())),
+        counts.contains(&("finance".into(), "7".into())),
         "{counts:?}"
     );
     assert!(counts.contains(&("automotive".into(), "1".into())));
