@@ -942,6 +942,11 @@ impl Timestamp {
     pub fn date(&self) -> NaiveDate {
         self.at.date()
     }
+
+    /// The moment, midnight for a stamp written as a day alone.
+    pub fn date_time(&self) -> NaiveDateTime {
+        self.at
+    }
 }
 
 impl FromStr for Timestamp {

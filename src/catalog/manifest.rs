@@ -11,7 +11,7 @@
 //! title = "Region and Industry Recognition"
 //! publisher = "Tencent Cloud"
 //! # url = "https://…"            where it is published, if known
-//! # timezone = "Asia/Shanghai"   the zone of its stamps, if the document says
+//! # timezone = "UTC+08:00"       the zone of its stamps, if the document says
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -46,7 +46,7 @@ pub struct Document {
     /// Where the document is published, when known; never invented.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    /// The time zone of its "Last updated" stamps (`Asia/Shanghai`, `UTC+08:00`),
+    /// The time zone of its "Last updated" stamps as an offset (`UTC`, `UTC+08:00`),
     /// when the document states it; never assumed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,

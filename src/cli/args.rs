@@ -15,7 +15,7 @@ use crate::answer::query::{Lifecycle, SortKey, Span};
 use crate::answer::report::MatrixBy;
 use crate::catalog::entry::{Industry, Kind};
 use crate::catalog::region::RegionQuery;
-use crate::render::{ColorChoice, ListFormat, ReportFormat, ShowFormat};
+use crate::render::{ColorChoice, DocumentFormat, ListFormat, ReportFormat, ShowFormat};
 
 pub use super::values::{Choice, choice, command, command_for_completion};
 use super::values::{parse_date, parse_region, parse_span};
@@ -183,6 +183,10 @@ Examples:
   certs site public/ --region eu --title \"Our certifications in the EU\""
     )]
     Site(SiteArgs),
+
+    /// Export the selected entries for other tools: `oscal`, a NIST OSCAL component definition.
+    #[command(subcommand)]
+    Export(ExportCommand),
 
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish.
     #[command(after_help = "Examples:
@@ -465,6 +469,44 @@ pub struct SiteArgs {
     pub force: bool,
 
     /// The site's title (default: the catalog manifest's title).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum ExportCommand {
+    /// The selected entries as one NIST OSCAL 1.2.1 component definition: a
+    /// `validation` component per entry, its issuer and auditor as parties, its source
+    /// document in the back matter.
+    #[command(
+        after_help = "Every value comes from one field of an entry (README, \"OSCAL\", maps them);
+absent facts stay absent. UUIDs are version-5 UUIDs of the catalog's title and each
+entry's id, so the same catalog exports the same bytes. last-modified takes its zone
+from the manifest's `timezone`, else SOURCE_DATE_EPOCH (UTC), else reads the newest
+stamp as UTC and says so in metadata.remarks.
+
+Examples:
+  certs export oscal > catalog.oscal.json
+  certs export oscal --region eu --format yaml -o eu.oscal.yaml
+  trestle validate -f catalog.oscal.json"
+    )]
+    Oscal(OscalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OscalArgs {
+    /// Output format: json or yaml.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "json", value_parser = choice::<DocumentFormat>())]
+    pub format: DocumentFormat,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The document's title (default: the catalog manifest's title).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 

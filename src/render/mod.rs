@@ -11,6 +11,7 @@ mod delimited;
 mod diff;
 pub(crate) mod html;
 mod markdown;
+pub(crate) mod oscal;
 pub(crate) mod schema;
 mod table;
 mod text;
@@ -72,6 +73,16 @@ crate::catalog::vocab::vocabulary! {
         Text = "text",
         /// JSON for scripts and CI annotations.
         Json = "json",
+    }
+}
+
+crate::catalog::vocab::vocabulary! {
+    /// Output formats for documents other tools read (the OSCAL export).
+    DocumentFormat ("format") {
+        /// JSON, as OSCAL tools read it by default.
+        Json = "json",
+        /// YAML, the same document.
+        Yaml = "yaml",
     }
 }
 

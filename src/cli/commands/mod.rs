@@ -18,6 +18,7 @@ pub mod completions;
 pub mod diff;
 pub mod evidence;
 pub mod expiring;
+pub mod export;
 pub mod industries;
 pub mod list;
 pub mod man;

@@ -1,0 +1,84 @@
+//! `certs export oscal`: the selected entries as a NIST OSCAL component definition.
+
+use std::io::Write;
+
+use crate::cli::args::{ExportCommand, OscalArgs};
+use crate::cli::exit::{Exit, Refusal};
+use crate::cli::session::Session;
+use crate::render::oscal::{self, Clock};
+use crate::render::{self, DocumentFormat};
+
+pub fn run(
+    ctx: &Session,
+    command: ExportCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    match command {
+        ExportCommand::Oscal(args) => run_oscal(ctx, args, out, err),
+    }
+}
+
+fn run_oscal(
+    ctx: &Session,
+    args: OscalArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<Exit> {
+    let catalog = ctx.load(err)?;
+    let selection = ctx.selection(&args.select);
+    let selected = selection.apply(catalog.entries());
+    let bytes = document(catalog, &selected, args.title, selection.as_of, args.format)?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| {
+            Refusal::usage(format!(
+                "cannot write `{}`: {}",
+                crate::catalog::untrusted::shown_path(path),
+                crate::load::read::io_reason(&e)
+            ))
+        })?,
+        None => out.write_all(&bytes)?,
+    }
+    Ok(Exit::Success)
+}
+
+/// The export's bytes, as `certs export oscal` writes them and `certs site` publishes
+/// them: one function, so the two are the same bytes for the same selection.
+pub fn document(
+    catalog: &crate::catalog::Catalog,
+    selected: &[crate::answer::query::Selected<'_>],
+    title: Option<String>,
+    as_of: chrono::NaiveDate,
+    format: DocumentFormat,
+) -> anyhow::Result<Vec<u8>> {
+    let manifest = catalog.manifest();
+    let title = title
+        .or_else(|| manifest.map(|m| m.title.clone()))
+        .unwrap_or_else(|| "Compliance certifications".to_owned());
+    let doc = oscal::export(selected, manifest, &title, as_of, clock()?);
+    let mut bytes = Vec::new();
+    match format {
+        DocumentFormat::Json => render::json(&mut bytes, &doc)?,
+        DocumentFormat::Yaml => render::yaml(&mut bytes, &doc)?,
+    }
+    Ok(bytes)
+}
+
+/// `SOURCE_DATE_EPOCH`, as reproducible builds set it: whole seconds since 1970.
+fn clock() -> anyhow::Result<Clock> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Err(_) => Ok(Clock::None),
+        Ok(v) if v.is_empty() => Ok(Clock::None),
+        Ok(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|s| chrono::DateTime::from_timestamp(*s, 0).is_some())
+            .map(Clock::SourceDateEpoch)
+            .ok_or_else(|| {
+                Refusal::usage(format!(
+                    "SOURCE_DATE_EPOCH is `{}`; expected whole seconds since 1970-01-01 UTC",
+                    crate::catalog::untrusted::shorten(&v)
+                ))
+            }),
+    }
+}
