@@ -213,3 +213,94 @@ fn axe_finds_no_serious_or_critical_violations() {
         assert!(bad.is_empty(), "{page}: {bad:?}");
     }
 }
+
+/// Every page's head links its data: Chromium opens each JSON link and what it shows
+/// parses as what the link says (the OSCAL document with one component per entry,
+/// the listing, the schema); the CSV parses with one row per entry. The index's
+/// Data section links the same files.
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn the_data_links_in_every_head_resolve_and_parse() {
+    let (_d, root) = site();
+    let entries = ids(&[]);
+    for page in [
+        "index.html",
+        "entries/c5.html",
+        "regions/sg.html",
+        "matrix.html",
+    ] {
+        let html = std::fs::read_to_string(root.join(page)).unwrap();
+        let base = root.join(page).parent().unwrap().to_path_buf();
+        let links: Vec<(String, String)> = html
+            .split("<link ")
+            .skip(1)
+            .filter(|l| l.contains("rel=\"alternate\"") || l.contains("rel=\"describedby\""))
+            .map(|l| {
+                let attr = |name: &str| {
+                    l.split(&format!("{name}=\""))
+                        .nth(1)
+                        .unwrap()
+                        .split('"')
+                        .next()
+                        .unwrap()
+                        .to_owned()
+                };
+                (attr("type"), attr("href"))
+            })
+            .collect();
+        let types: Vec<&str> = links.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            types,
+            [
+                "application/json",
+                "text/csv",
+                "application/oscal+json",
+                "application/schema+json"
+            ],
+            "{page}"
+        );
+        for (media, href) in &links {
+            let path = base.join(href).canonicalize().unwrap();
+            if media == "text/csv" {
+                let mut reader = csv::Reader::from_path(&path).unwrap();
+                assert_eq!(reader.records().count(), entries.len(), "{page}: {href}");
+                continue;
+            }
+            // What the browser shows for a JSON file is its text in a <pre>.
+            let dom = dom(&format!("file://{}", path.display()));
+            let text = dom
+                .split_once("<pre")
+                .and_then(|(_, rest)| rest.split_once('>'))
+                .map(|(_, rest)| rest.split("</pre>").next().unwrap())
+                .unwrap_or_else(|| panic!("{page}: {href}: {dom}"))
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"");
+            let v: serde_json::Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{href}: {e}"));
+            match media.as_str() {
+                "application/oscal+json" => {
+                    let def = &v["component-definition"];
+                    assert_eq!(def["metadata"]["oscal-version"], "1.2.1");
+                    assert_eq!(def["components"].as_array().unwrap().len(), entries.len());
+                }
+                "application/json" => assert_eq!(v.as_array().unwrap().len(), entries.len()),
+                _ => assert!(v["properties"]["id"].is_object(), "{href}"),
+            }
+        }
+    }
+    let index = std::fs::read_to_string(root.join("index.html")).unwrap();
+    let data = index
+        .split("<h2 id=\"data\">")
+        .nth(1)
+        .expect("a Data section");
+    for file in [
+        "catalog.json",
+        "catalog.csv",
+        "catalog.oscal.json",
+        "schema/entry.schema.json",
+    ] {
+        assert!(data.contains(&format!("href=\"{file}\"")), "{file}");
+    }
+}

@@ -176,7 +176,9 @@ Examples:
 so it works from file:// and any sub-path; the same catalog and flags give the
 same bytes. index.html lists the entries with filters; entries/, regions/ and
 industries/ hold a page each; matrix.html the coverage; catalog.json and
-catalog.csv the same bytes as `certs list --format json|csv` with the same flags.
+catalog.csv the same bytes as `certs list --format json|csv` with the same flags,
+catalog.oscal.json as `certs export oscal`, schema/entry.schema.json the schema
+of catalog.json's records; every page links them in its head.
 
 Examples:
   certs site public/

@@ -17,6 +17,45 @@ use crate::catalog::entry::{Entry, Industry, Kind};
 use crate::catalog::manifest::Manifest;
 
 const STYLE: &str = include_str!("site/style.css");
+
+/// The site's data files. `certs site` writes each; every page links them.
+#[derive(Debug, Clone, Copy)]
+pub enum DataFile {
+    /// `certs list --format json`.
+    Json,
+    /// `certs list --format csv`.
+    Csv,
+    /// `certs export oscal`.
+    Oscal,
+}
+
+impl DataFile {
+    pub const ALL: [DataFile; 3] = [DataFile::Json, DataFile::Csv, DataFile::Oscal];
+
+    /// The file's name in the site, its media type, and what it is.
+    pub fn describe(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            DataFile::Json => (
+                "catalog.json",
+                "application/json",
+                "the entries as `certs list --format json` writes them, with each entry's status as of the page's day.",
+            ),
+            DataFile::Csv => (
+                "catalog.csv",
+                "text/csv",
+                "the same, one row per entry, as `certs list --format csv` writes it.",
+            ),
+            DataFile::Oscal => (
+                "catalog.oscal.json",
+                "application/oscal+json",
+                "a NIST OSCAL 1.2.1 component definition, one validation component per entry, as `certs export oscal` writes it.",
+            ),
+        }
+    }
+}
+
+/// The JSON Schema of an entry as `catalog.json` writes it (`certs schema --output`).
+pub const SCHEMA_FILE: &str = "schema/entry.schema.json";
 const SCRIPT: &str = include_str!("site/app.js");
 
 /// One file of the site. The list of them is made first and cheaply, so the output
@@ -93,6 +132,11 @@ fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> 
                 // No icon file to fetch: a browser asks for /favicon.ico otherwise.
                 link rel="icon" href="data:,";
                 link rel="stylesheet" href={ (root) "style.css" };
+                // The page's data, for machines: the same answer as the page.
+                @for (file, media, _) in DataFile::ALL.map(DataFile::describe) {
+                    link rel="alternate" type=(media) href={ (root) (file) };
+                }
+                link rel="describedby" type="application/schema+json" href={ (root) (SCHEMA_FILE) };
             }
             body {
                 header {
@@ -205,6 +249,14 @@ fn index(plan: &Plan<'_>) -> Markup {
         ul.columns { @for p in &plan.industries {
             li { a href={ "industries/" (p.slug) ".html" } { (p.slug) } " " span.muted { (p.entries.len()) } }
         } }
+        h2 #data { "Data" }
+        p { "The entries of this page, for programs: each file holds exactly what the page shows, built from the same catalog in the same run, and is linked from every page's head." }
+        ul {
+            @for (file, media, what) in DataFile::ALL.map(DataFile::describe) {
+                li { a href=(file) type=(media) { (file) } " (" code { (media) } "): " (what) }
+            }
+            li { a href=(SCHEMA_FILE) type="application/schema+json" { (SCHEMA_FILE) } " (" code { "application/schema+json" } "): the JSON Schema of an entry as catalog.json writes it." }
+        }
     };
     layout(plan, "", &plan.title, body, true)
 }

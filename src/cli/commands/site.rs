@@ -9,7 +9,8 @@ use crate::cli::args::SiteArgs;
 use crate::cli::exit::Exit;
 use crate::cli::folder;
 use crate::cli::session::Session;
-use crate::render::{self, ListFormat};
+use crate::render::html::{self, DataFile};
+use crate::render::{self, DocumentFormat, ListFormat};
 
 pub fn run(
     ctx: &Session,
@@ -19,6 +20,7 @@ pub fn run(
 ) -> anyhow::Result<Exit> {
     let catalog = ctx.load(err)?;
     let selection = ctx.selection(&args.select);
+    let title = args.title.clone();
     let plan = crate::answer::site::plan(catalog, &selection, args.title);
     if let SiteMatrix::TooLarge { entries, columns } = plan.matrix {
         writeln!(
@@ -29,33 +31,50 @@ pub fn run(
     }
     let pages = render::html::pages(&plan);
     // The same bytes `certs list --format json|csv` writes for this selection.
-    let rows: Vec<report::EntryRow> = selection
-        .apply(catalog.entries())
-        .into_iter()
-        .map(|selected| report::EntryRow {
-            selected,
+    let selected = selection.apply(catalog.entries());
+    let rows: Vec<report::EntryRow> = selected
+        .iter()
+        .map(|s| report::EntryRow {
+            selected: s.clone(),
             explain: false,
         })
         .collect();
-    let data = [
-        ("catalog.json", ListFormat::Json),
-        ("catalog.csv", ListFormat::Csv),
-    ];
     let paths: Vec<PathBuf> = pages
         .iter()
         .map(|p| p.path(&plan))
-        .chain(data.iter().map(|(name, _)| PathBuf::from(name)))
+        .chain(DataFile::ALL.map(|d| PathBuf::from(d.describe().0)))
+        .chain([PathBuf::from(html::SCHEMA_FILE)])
         .collect();
     let dir = &args.out_dir;
     let done = folder::publish(dir, &paths, args.force, |writer| {
         for page in &pages {
             writer.file(&page.path(&plan), &page.build(&plan, catalog))?;
         }
-        for (name, format) in data {
-            let mut bytes = Vec::new();
-            render::listing(&mut bytes, format, &render::Style::default(), &rows, false)?;
-            writer.file(Path::new(name), &bytes)?;
+        for data in DataFile::ALL {
+            // The same bytes as the command each file names, for this selection.
+            let bytes = match data {
+                DataFile::Json | DataFile::Csv => {
+                    let format = match data {
+                        DataFile::Json => ListFormat::Json,
+                        _ => ListFormat::Csv,
+                    };
+                    let mut bytes = Vec::new();
+                    render::listing(&mut bytes, format, &render::Style::default(), &rows, false)?;
+                    bytes
+                }
+                DataFile::Oscal => crate::cli::commands::export::document(
+                    catalog,
+                    &selected,
+                    title.clone(),
+                    selection.as_of,
+                    DocumentFormat::Json,
+                )?,
+            };
+            writer.file(Path::new(data.describe().0), &bytes)?;
         }
+        let mut schema = Vec::new();
+        render::json(&mut schema, &render::schema::listed())?;
+        writer.file(Path::new(html::SCHEMA_FILE), &schema)?;
         Ok(())
     })?;
     let mut note = String::new();
