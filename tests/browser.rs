@@ -304,3 +304,71 @@ fn the_data_links_in_every_head_resolve_and_parse() {
         assert!(data.contains(&format!("href=\"{file}\"")), "{file}");
     }
 }
+
+/// The HTML report printed to PDF by Chromium, its text extracted by `pdftotext`
+/// (Debian's poppler-utils): every entry, its citation and every gap made it onto
+/// the page.
+#[test]
+#[ignore = "needs Chromium and poppler-utils; .ci/run installs them and runs this"]
+fn the_html_report_prints_to_pdf_with_every_entry_citation_and_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("report.html");
+    let pdf = dir.path().join("report.pdf");
+    let args = [
+        "--region",
+        "sg",
+        "--industry",
+        "finance",
+        "--as-of",
+        "2026-12-02",
+    ];
+    stdout(
+        &[
+            &["report", "--format", "html", "-o", html.to_str().unwrap()][..],
+            &args,
+        ]
+        .concat(),
+    );
+    let out = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", html.display()),
+        ])
+        .output()
+        .expect("chromium runs");
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (Debian's poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let markdown = stdout(&[&["report"][..], &args].concat());
+    for id in ids(&args[..4]) {
+        assert!(
+            flat.contains(&format!("({id})")),
+            "{id} not in the PDF:\n{flat}"
+        );
+    }
+    for line in markdown.lines() {
+        let wanted = line.strip_prefix("Citation: ").or_else(|| {
+            line.strip_prefix("- ").filter(|_| {
+                markdown
+                    .split("## Gaps")
+                    .nth(1)
+                    .is_some_and(|g| g.contains(line))
+            })
+        });
+        if let Some(wanted) = wanted {
+            let wanted = wanted.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&wanted), "`{wanted}` not in the PDF:\n{flat}");
+        }
+    }
+    // One page per entry, plus the summary and the gaps.
+    let pages = text.matches('\u{c}').count();
+    assert!(pages >= ids(&args[..4]).len() + 2, "{pages} pages");
+}

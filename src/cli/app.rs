@@ -111,6 +111,7 @@ pub fn run(
         Command::Verify(args) => commands::verify::run(ctx, args, out, err),
         Command::Site(args) => commands::site::run(ctx, args, out, err),
         Command::Export(command) => commands::export::run(ctx, command, out, err),
+        Command::Report(args) => commands::report::run(ctx, args, out, err),
         Command::Completions(args) => commands::completions::run(ctx, args, out, err),
         Command::Schema(_) | Command::Man(_) => standalone(&cli.command, out)
             .unwrap_or_else(|| unreachable!("schema and man are standalone")),

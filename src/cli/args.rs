@@ -15,7 +15,9 @@ use crate::answer::query::{Lifecycle, SortKey, Span};
 use crate::answer::report::MatrixBy;
 use crate::catalog::entry::{Industry, Kind};
 use crate::catalog::region::RegionQuery;
-use crate::render::{ColorChoice, DocumentFormat, ListFormat, ReportFormat, ShowFormat};
+use crate::render::{
+    BriefFormat, ColorChoice, DocumentFormat, ListFormat, ReportFormat, ShowFormat,
+};
 
 pub use super::values::{Choice, choice, command, command_for_completion};
 use super::values::{parse_date, parse_region, parse_span};
@@ -185,6 +187,21 @@ Examples:
   certs site public/ --region eu --title \"Our certifications in the EU\""
     )]
     Site(SiteArgs),
+
+    /// Answer one question as a document to send, with evidence, citations and gaps.
+    #[command(
+        after_help = "The entries are exactly what `certs list` returns with the same flags. The
+gaps: entries with no evidence stated, source sections older than --stale-after,
+entries expiring within --expiring-within, and what the status filter left out.
+The date in the document is the as-of day, never the wall clock, so a report is
+reproducible. HTML is one file with no script or request, laid out for print.
+
+Examples:
+  certs report --region sg --industry finance
+  certs report --region eu --format html -o eu-report.html
+  certs report --search soc --as-of 2026-06-30 --format text"
+    )]
+    Report(ReportArgs),
 
     /// Export the selected entries for other tools: `oscal`, a NIST OSCAL component definition.
     #[command(subcommand)]
@@ -473,6 +490,28 @@ pub struct SiteArgs {
     /// The site's title (default: the catalog manifest's title).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format: markdown, html or text.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "markdown", value_parser = choice::<BriefFormat>())]
+    pub format: BriefFormat,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Age past which a source section counts as stale in the gaps: `90d`, `18m`, `2y`.
+    #[arg(long, value_name = "SPAN", default_value = "12m", value_parser = parse_span)]
+    pub stale_after: Span,
+
+    /// How far ahead the gaps look for expiries: `90d`, `6m`, `1y`.
+    #[arg(long, value_name = "SPAN", default_value = "12m", value_parser = parse_span)]
+    pub expiring_within: Span,
 
     #[command(flatten)]
     pub select: SelectArgs,

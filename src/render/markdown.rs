@@ -25,7 +25,7 @@ pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) 
 /// Catalog text as inert Markdown: HTML and link syntax cannot come alive, emphasis
 /// and code marks are literal, `|` cannot end a table cell, control characters are
 /// escaped and line breaks are spaces.
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in crate::catalog::untrusted::printable(s).chars() {
         match c {

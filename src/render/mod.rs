@@ -6,6 +6,7 @@
 //! turns that into a table, CSV, TSV, Markdown, ids, JSON or YAML. JSON and YAML write
 //! the items themselves, so their field names are the data files' field names.
 
+pub(crate) mod brief;
 mod columns;
 mod delimited;
 mod diff;
@@ -73,6 +74,20 @@ crate::catalog::vocab::vocabulary! {
         Text = "text",
         /// JSON for scripts and CI annotations.
         Json = "json",
+    }
+}
+
+crate::catalog::vocab::vocabulary! {
+    /// Output formats for a document a person sends (`certs report`).
+    #[derive(Default)]
+    BriefFormat ("format") {
+        /// Markdown, for a ticket, a wiki or an email.
+        #[default]
+        Markdown = "markdown",
+        /// One HTML file, laid out for print (save it as PDF from any browser).
+        Html = "html",
+        /// Plain text.
+        Text = "text",
     }
 }
 

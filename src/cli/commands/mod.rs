@@ -24,6 +24,7 @@ pub mod list;
 pub mod man;
 pub mod matrix;
 pub mod regions;
+pub mod report;
 pub mod require;
 pub mod schema;
 pub mod show;
