@@ -10,5 +10,6 @@ pub(crate) mod brief;
 pub(crate) mod diff;
 pub(crate) mod lifecycle;
 pub mod query;
+pub(crate) mod questions;
 pub mod report;
 pub(crate) mod site;

@@ -112,6 +112,7 @@ pub fn run(
         Command::Site(args) => commands::site::run(ctx, args, out, err),
         Command::Export(command) => commands::export::run(ctx, command, out, err),
         Command::Report(args) => commands::report::run(ctx, args, out, err),
+        Command::Answer(args) => commands::answer::run(ctx, args, out, err),
         Command::Completions(args) => commands::completions::run(ctx, args, out, err),
         Command::Schema(_) | Command::Man(_) => standalone(&cli.command, out)
             .unwrap_or_else(|| unreachable!("schema and man are standalone")),

@@ -16,7 +16,7 @@ use crate::answer::report::MatrixBy;
 use crate::catalog::entry::{Industry, Kind};
 use crate::catalog::region::RegionQuery;
 use crate::render::{
-    BriefFormat, ColorChoice, DocumentFormat, ListFormat, ReportFormat, ShowFormat,
+    BriefFormat, ColorChoice, DocumentFormat, ListFormat, ReportFormat, SheetFormat, ShowFormat,
 };
 
 pub use super::values::{Choice, choice, command, command_for_completion};
@@ -202,6 +202,28 @@ Examples:
   certs report --search soc --as-of 2026-06-30 --format text"
     )]
     Report(ReportArgs),
+
+    /// Answer a questionnaire's rows: yes, no, or needs review, each with why and a citation.
+    #[command(
+        after_help = "Reads a CSV or TSV of questions. The question column is --column, else a header
+named `question`, else the one header holding both \"question\" and \"text\". Every
+other column passes through unchanged; `answer`, `entries`, `why`, `citation` and
+`evidence` are added (`certs answer` and so on when the input has such a column).
+
+A row is `yes` when it names exactly one entry and that entry applies as `certs
+require` decides (current, in every place and industry the row names); `no` when
+it does not, with why; `needs review` for anything else. Entries are read by their
+ids, names, aliases and certificate numbers as whole words; places as --region
+reads them, a two-letter code only in capitals; industries as --industry reads
+them. Exit 0 when every row was answered yes or no, 1 when some need review, 2 on
+trouble.
+
+Examples:
+  certs answer questionnaire.csv > answered.csv
+  certs answer caiq.csv --column \"Question Text\" --format markdown
+  certs answer questions.tsv --as-of 2026-12-31 -o answered.tsv"
+    )]
+    Answer(AnswerArgs),
 
     /// Export the selected entries for other tools: `oscal`, a NIST OSCAL component definition.
     #[command(subcommand)]
@@ -493,6 +515,28 @@ pub struct SiteArgs {
 
     #[command(flatten)]
     pub select: SelectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AnswerArgs {
+    /// The questionnaire: a CSV or TSV file with a header row.
+    pub file: PathBuf,
+
+    /// The header of the question column (any case).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
+
+    /// Output format: csv, tsv, json or markdown (default: the input's, csv or tsv).
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = choice::<SheetFormat>())]
+    pub format: Option<SheetFormat>,
+
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Judge status on this day instead of today (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
 }
 
 #[derive(Debug, Args)]

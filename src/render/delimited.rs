@@ -14,9 +14,32 @@ pub fn write_delimited(
     headers: &[&str],
     rows: &[Vec<String>],
 ) -> io::Result<()> {
+    write_passing_through(out, sep, headers, rows, 0)
+}
+
+/// As [`write_delimited`], but the first `kept` cells of each row are the user's own
+/// (a questionnaire's columns, passed through as they came) and are written as they
+/// are; only the cells certs adds are neutralised.
+pub fn write_passing_through(
+    out: &mut dyn Write,
+    sep: u8,
+    headers: &[&str],
+    rows: &[Vec<String>],
+    kept: usize,
+) -> io::Result<()> {
     write_row(out, sep, headers.iter().copied())?;
     for row in rows {
-        let safe: Vec<std::borrow::Cow<str>> = row.iter().map(|c| neutralise(c)).collect();
+        let safe: Vec<std::borrow::Cow<str>> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i < kept {
+                    std::borrow::Cow::Borrowed(c.as_str())
+                } else {
+                    neutralise(c)
+                }
+            })
+            .collect();
         write_row(out, sep, safe.iter().map(|c| c.as_ref()))?;
     }
     Ok(())

@@ -27,7 +27,9 @@ pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) 
 /// escaped and line breaks are spaces.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in crate::catalog::untrusted::printable(s).chars() {
+    // Line breaks are spaces first, so that they are not escaped as controls.
+    let s = s.replace(['\r', '\n'], " ");
+    for c in crate::catalog::untrusted::printable(&s).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

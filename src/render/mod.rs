@@ -26,8 +26,9 @@ use serde::Serialize;
 use crate::catalog::untrusted::printable;
 
 pub use columns::{Judged, shortfall};
-pub use delimited::write_delimited;
+pub use delimited::{write_delimited, write_passing_through};
 pub use diff::diff_text;
+pub use markdown::write_table as markdown_table;
 pub use text::{ShowContext, show_text};
 pub use verdicts::{matrix, requirements, validation, verification};
 
@@ -88,6 +89,20 @@ crate::catalog::vocab::vocabulary! {
         Html = "html",
         /// Plain text.
         Text = "text",
+    }
+}
+
+crate::catalog::vocab::vocabulary! {
+    /// Output formats for an answered questionnaire (`certs answer`).
+    SheetFormat ("format") {
+        /// Comma-separated, as spreadsheets export.
+        Csv = "csv",
+        /// Tab-separated.
+        Tsv = "tsv",
+        /// JSON: one object per row, columns in order.
+        Json = "json",
+        /// A Markdown table.
+        Markdown = "markdown",
     }
 }
 

@@ -14,6 +14,7 @@ use crate::cli::session::Session;
 use crate::load::Source;
 use crate::render::{self, ListFormat, Row};
 
+pub mod answer;
 pub mod completions;
 pub mod diff;
 pub mod evidence;
