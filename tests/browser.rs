@@ -372,3 +372,46 @@ fn the_html_report_prints_to_pdf_with_every_entry_citation_and_gap() {
     let pages = text.matches('\u{c}').count();
     assert!(pages >= ids(&args[..4]).len() + 2, "{pages} pages");
 }
+
+/// The change log is one click from the index: Chromium follows the "Changes" link
+/// of the index's navigation to a page that lists the records and links the feed.
+#[test]
+#[ignore = "needs Chromium; .ci/run installs it and runs this"]
+fn the_changes_link_leads_from_the_index_to_the_change_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    for item in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/data")).unwrap() {
+        let path = item.unwrap().path();
+        std::fs::copy(&path, data.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = dir.path().join("public");
+    let (data_s, out_s) = (data.to_str().unwrap(), out.to_str().unwrap());
+    stdout(&["--data", data_s, "site", out_s, "--as-of", "2026-12-01"]);
+    let mtcs = data.join("mtcs.yaml");
+    let text = std::fs::read_to_string(&mtcs).unwrap();
+    std::fs::write(
+        &mtcs,
+        text.replace("  level: Level 3\n", "  level: Level 2\n"),
+    )
+    .unwrap();
+    stdout(&["--data", data_s, "site", out_s, "--as-of", "2026-12-02"]);
+    let index = dom(&url(&out, "index.html"));
+    let href = index
+        .split("<a href=\"")
+        .skip(1)
+        .map(|a| a.split('"').next().unwrap())
+        .find(|h| h.ends_with("changes.html"))
+        .expect("a link to the change log");
+    let changes = dom(&url(&out, href));
+    assert!(changes.contains("<h1>Changes</h1>"), "{changes}");
+    assert!(
+        changes.contains("<h2 id=\"h-c2026-12-02\">2026-12-02</h2>"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("scope level changed Level 3 → Level 2 (material)"),
+        "{changes}"
+    );
+    assert!(changes.contains("href=\"feed.xml\""), "{changes}");
+}

@@ -8,6 +8,7 @@
 
 pub(crate) mod brief;
 pub(crate) mod diff;
+pub mod history;
 pub(crate) mod lifecycle;
 pub mod query;
 pub(crate) mod questions;

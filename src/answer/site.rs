@@ -43,6 +43,10 @@ pub struct Plan<'e> {
     pub industries: Vec<ValuePage<'e, IndustryFacet>>,
     pub matrix: SiteMatrix,
     pub as_of: chrono::NaiveDate,
+    /// What changed between builds, newest first (empty for a first build).
+    pub history: crate::answer::history::History,
+    /// How far back the page and the feed show changes.
+    pub keep: crate::answer::lifecycle::Span,
 }
 
 /// The site's coverage matrix, or why it is left out.
@@ -150,6 +154,8 @@ pub fn plan<'e>(catalog: &'e Catalog, selection: &Selection, title: Option<Strin
         industries,
         matrix,
         as_of: selection.as_of,
+        history: Default::default(),
+        keep: crate::answer::lifecycle::Span::Months(36),
     }
 }
 

@@ -145,7 +145,8 @@ Examples:
 
     /// Compare two catalogs: entries added, removed and changed, field by field.
     #[command(
-        after_help = "OLD and NEW are catalog directories; without NEW, OLD is compared with the
+        after_help = "OLD and NEW are catalog directories, or catalog.json files as `certs list
+--format json` or `certs site` wrote them; without NEW, OLD is compared with the
 catalog in use (--data, or the embedded one). A change is material when an entry is
 added or removed, or a field that alters what it proves changes (kind, status,
 issuer, auditor, jurisdictions, industries, scope, standards, dates, evidence);
@@ -154,7 +155,8 @@ With --exit-code, exit 1 when any change is material.
 
 Examples:
   certs diff ./release-1.0/data
-  certs diff ./main/data ./my-branch/data --format json"
+  certs diff ./main/data ./my-branch/data --format json
+  certs diff public/catalog.json data/"
     )]
     Diff(DiffArgs),
 
@@ -463,11 +465,11 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier catalog directory.
+    /// The earlier catalog: a directory, or a published catalog.json.
     #[arg(required = true)]
     pub old: PathBuf,
 
-    /// The later catalog directory (default: the catalog in use).
+    /// The later catalog: a directory or a catalog.json (default: the catalog in use).
     pub new: Option<PathBuf>,
 
     /// Output format: text or json.
@@ -512,6 +514,20 @@ pub struct SiteArgs {
     /// The site's title (default: the catalog manifest's title).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// Read the change history from this file (a `changes.json` a previous build
+    /// published) instead of the output folder, and the catalog that build published
+    /// from the `catalog.json` beside it: for sites built in a clean checkout.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_history")]
+    pub history: Option<PathBuf>,
+
+    /// Start the change history afresh: no record of earlier builds is kept.
+    #[arg(long)]
+    pub no_history: bool,
+
+    /// How far back changes.html and feed.xml show changes (changes.json keeps all).
+    #[arg(long, value_name = "SPAN", default_value = "3y", value_parser = parse_span)]
+    pub keep: Span,
 
     #[command(flatten)]
     pub select: SelectArgs,

@@ -10,6 +10,7 @@
 //! count), then checked by [`crate::check::validate`]. Problems are collected for all files;
 //! the catalog holds the entries that parsed.
 
+pub(crate) mod published;
 pub(crate) mod read;
 pub(crate) mod yaml;
 

@@ -67,6 +67,10 @@ pub enum Page {
     Script,
     Index,
     Matrix,
+    /// The change log for people.
+    Changes,
+    /// The change log as an Atom feed.
+    Feed,
     /// The `i`-th row of the index.
     Entry(usize),
     /// The `i`-th region page.
@@ -77,7 +81,14 @@ pub enum Page {
 
 /// Every page of the site, plus its stylesheet and script, in a fixed order.
 pub fn pages(plan: &Plan<'_>) -> Vec<Page> {
-    let mut all = vec![Page::Style, Page::Script, Page::Index, Page::Matrix];
+    let mut all = vec![
+        Page::Style,
+        Page::Script,
+        Page::Index,
+        Page::Matrix,
+        Page::Changes,
+        Page::Feed,
+    ];
     all.extend((0..plan.rows.len()).map(Page::Entry));
     all.extend((0..plan.regions.len()).map(Page::Region));
     all.extend((0..plan.industries.len()).map(Page::Industry));
@@ -92,6 +103,8 @@ impl Page {
             Page::Script => "app.js".into(),
             Page::Index => "index.html".into(),
             Page::Matrix => "matrix.html".into(),
+            Page::Changes => "changes.html".into(),
+            Page::Feed => "feed.xml".into(),
             Page::Entry(i) => entry_path(plan.rows[i].selected.entry).into(),
             Page::Region(i) => format!("regions/{}.html", plan.regions[i].slug).into(),
             Page::Industry(i) => format!("industries/{}.html", plan.industries[i].slug).into(),
@@ -105,6 +118,8 @@ impl Page {
             Page::Script => return SCRIPT.as_bytes().to_vec(),
             Page::Index => index(plan),
             Page::Matrix => matrix(plan),
+            Page::Changes => super::history::page(plan, layout),
+            Page::Feed => return super::history::feed(plan).into_bytes(),
             Page::Entry(i) => entry(plan, plan.rows[i].selected.entry, catalog.manifest()),
             Page::Region(i) => {
                 let p = &plan.regions[i];
@@ -120,7 +135,7 @@ impl Page {
 }
 
 /// The frame of every page: landmarks, one `h1`, links relative to `root`.
-fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> Markup {
+pub(super) fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -137,6 +152,7 @@ fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> 
                     link rel="alternate" type=(media) href={ (root) (file) };
                 }
                 link rel="describedby" type="application/schema+json" href={ (root) (SCHEMA_FILE) };
+                link rel="alternate" type="application/atom+xml" title="Changes" href={ (root) "feed.xml" };
             }
             body {
                 header {
@@ -147,6 +163,7 @@ fn layout(plan: &Plan<'_>, root: &str, h1: &str, body: Markup, script: bool) -> 
                             li { a href={ (root) "index.html#regions" } { "By region" } }
                             li { a href={ (root) "index.html#industries" } { "By industry" } }
                             li { a href={ (root) "matrix.html" } { "Coverage matrix" } }
+                            li { a href={ (root) "changes.html" } { "Changes" } }
                             li { a href={ (root) "catalog.json" } { "JSON" } }
                             li { a href={ (root) "catalog.csv" } { "CSV" } }
                         }
@@ -298,9 +315,23 @@ fn entry(plan: &Plan<'_>, e: &Entry, manifest: Option<&Manifest>) -> Markup {
         today: plan.as_of,
         manifest,
     };
+    let changed: Vec<(usize, &crate::answer::history::Record)> =
+        plan.history.of(e.id.as_str()).collect();
     let body = html! {
         dl.fields {
             @for (label, value) in lines(e, &ctx) { dt { (label) } dd { (value) } }
+            dt { "last changed" }
+            dd {
+                @match changed.first() {
+                    Some((i, r)) => {
+                        (r.date.to_string()) " ("
+                        a href={ "../changes.html#" (plan.history.anchor(*i)) } { "what changed" }
+                        @if changed.len() > 1 { ", and " (changed.len() - 1) " earlier" }
+                        ")"
+                    }
+                    None => "no change recorded since this site's history began",
+                }
+            }
         }
         @for section in sections(e) {
             h2 { (section.title()) }

@@ -10,6 +10,7 @@ pub(crate) mod brief;
 mod columns;
 mod delimited;
 mod diff;
+mod history;
 pub(crate) mod html;
 mod markdown;
 pub(crate) mod oscal;

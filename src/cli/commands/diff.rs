@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::answer::diff;
 use crate::cli::args::DiffArgs;
-use crate::cli::exit::Exit;
+use crate::cli::exit::{Exit, Refusal};
 use crate::cli::session::Session;
 use crate::load::Source;
 use crate::render::{self, ReportFormat};
@@ -15,11 +15,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<Exit> {
-    let old = ctx.load_source(&Source::Dir(args.old), err)?;
+    let old = side(ctx, args.old, err)?;
     let other;
     let new = match args.new {
-        Some(dir) => {
-            other = ctx.load_source(&Source::Dir(dir), err)?;
+        Some(path) => {
+            other = side(ctx, path, err)?;
             &other
         }
         None => ctx.load(err)?,
@@ -34,4 +34,37 @@ pub fn run(
     } else {
         Exit::Success
     })
+}
+
+/// One side of the comparison: a catalog directory, or a `catalog.json` as `certs
+/// list --format json` or `certs site` wrote it (so a published page can be compared
+/// with a working copy).
+fn side(
+    ctx: &Session,
+    path: std::path::PathBuf,
+    err: &mut dyn Write,
+) -> anyhow::Result<crate::catalog::Catalog> {
+    if !path.is_file() {
+        return ctx.load_source(&Source::Dir(path), err);
+    }
+    let shown = crate::catalog::untrusted::shown_path(&path);
+    let bytes = crate::load::read::read_limited(&path, 256 * 1024 * 1024, "a catalog.json")
+        .map_err(|e| match e {
+            crate::load::read::Limited::TooLarge(n) => Refusal::usage(format!(
+                "cannot read `{shown}`: it is {n} bytes, over the 256 MiB limit"
+            )),
+            crate::load::read::Limited::Other(m) => {
+                Refusal::usage(format!("cannot read `{shown}`: {m}"))
+            }
+        })?;
+    let text = crate::load::read::decode_as(bytes, "a catalog.json")
+        .map_err(|((l, c), m)| Refusal::usage(format!("`{shown}`:{l}:{c}: {m}")))?;
+    let entries = crate::load::published::entries(&text).map_err(|m| {
+        Refusal::usage(format!(
+            "`{shown}` is not a catalog as `certs list --format json` writes it: {m}"
+        ))
+    })?;
+    Ok(crate::catalog::Catalog::new(
+        entries.into_iter().map(|(e, _)| e).collect(),
+    ))
 }
