@@ -255,7 +255,8 @@ fn the_data_links_in_every_head_resolve_and_parse() {
                 "application/json",
                 "text/csv",
                 "application/oscal+json",
-                "application/schema+json"
+                "application/schema+json",
+                "application/atom+xml"
             ],
             "{page}"
         );
@@ -264,6 +265,15 @@ fn the_data_links_in_every_head_resolve_and_parse() {
             if media == "text/csv" {
                 let mut reader = csv::Reader::from_path(&path).unwrap();
                 assert_eq!(reader.records().count(), entries.len(), "{page}: {href}");
+                continue;
+            }
+            if media == "application/atom+xml" {
+                // .ci/run parses the feed with feedparser and xmllint.
+                let feed = std::fs::read_to_string(&path).unwrap();
+                assert!(
+                    feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+                    "{href}"
+                );
                 continue;
             }
             // What the browser shows for a JSON file is its text in a <pre>.
