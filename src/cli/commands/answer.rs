@@ -137,16 +137,7 @@ pub fn run(
             writeln!(bytes, "]")?;
         }
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| {
-            Refusal::usage(format!(
-                "cannot write `{}`: {}",
-                shown_path(path),
-                crate::load::read::io_reason(&e)
-            ))
-        })?,
-        None => out.write_all(&bytes)?,
-    }
+    super::deliver(&bytes, args.output.as_deref(), out)?;
     let total = counts.iter().sum::<usize>();
     let rows = if total == 1 { "row" } else { "rows" };
     let review = if counts[2] == 1 { "needs" } else { "need" };

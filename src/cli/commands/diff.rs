@@ -48,17 +48,7 @@ fn side(
         return ctx.load_source(&Source::Dir(path), err);
     }
     let shown = crate::catalog::untrusted::shown_path(&path);
-    let bytes = crate::load::read::read_limited(&path, 256 * 1024 * 1024, "a catalog.json")
-        .map_err(|e| match e {
-            crate::load::read::Limited::TooLarge(n) => Refusal::usage(format!(
-                "cannot read `{shown}`: it is {n} bytes, over the 256 MiB limit"
-            )),
-            crate::load::read::Limited::Other(m) => {
-                Refusal::usage(format!("cannot read `{shown}`: {m}"))
-            }
-        })?;
-    let text = crate::load::read::decode_as(bytes, "a catalog.json")
-        .map_err(|((l, c), m)| Refusal::usage(format!("`{shown}`:{l}:{c}: {m}")))?;
+    let text = super::read_user_text(&path, 256 * 1024 * 1024, "a catalog.json")?;
     let entries = crate::load::published::entries(&text).map_err(|m| {
         Refusal::usage(format!(
             "`{shown}` is not a catalog as `certs list --format json` writes it: {m}"

@@ -29,16 +29,7 @@ fn run_oscal(
     let selection = ctx.selection(&args.select);
     let selected = selection.apply(catalog.entries());
     let bytes = document(catalog, &selected, args.title, selection.as_of, args.format)?;
-    match &args.output {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| {
-            Refusal::usage(format!(
-                "cannot write `{}`: {}",
-                crate::catalog::untrusted::shown_path(path),
-                crate::load::read::io_reason(&e)
-            ))
-        })?,
-        None => out.write_all(&bytes)?,
-    }
+    super::deliver(&bytes, args.output.as_deref(), out)?;
     Ok(Exit::Success)
 }
 

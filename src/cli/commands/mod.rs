@@ -34,6 +34,40 @@ pub mod stale;
 pub mod validate;
 pub mod verify;
 
+/// Writes a command's document to `-o FILE`, or to standard output without one.
+pub fn deliver(
+    bytes: &[u8],
+    output: Option<&std::path::Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            Refusal::usage(format!(
+                "cannot write `{}`: {}",
+                crate::catalog::untrusted::shown_path(path),
+                crate::load::read::io_reason(&e)
+            ))
+        })?,
+        None => out.write_all(bytes)?,
+    }
+    Ok(())
+}
+
+/// A file a user named (a questionnaire, a published catalog or history), as UTF-8
+/// text: a regular file of at most `limit` bytes; `what` names it in messages.
+pub fn read_user_text(path: &std::path::Path, limit: u64, what: &str) -> anyhow::Result<String> {
+    use crate::load::read::{Limited, decode_as, read_limited};
+    let shown = crate::catalog::untrusted::shown_path(path);
+    let bytes = read_limited(path, limit, what).map_err(|e| match e {
+        Limited::TooLarge(n) => Refusal::usage(format!(
+            "cannot read `{shown}`: it is {n} bytes, over the {limit}-byte limit for {what}"
+        )),
+        Limited::Other(m) => Refusal::usage(format!("cannot read `{shown}`: {m}")),
+    })?;
+    decode_as(bytes, what)
+        .map_err(|((line, col), m)| Refusal::usage(format!("`{shown}`:{line}:{col}: {m}")))
+}
+
 /// The entry a key finds, or why it finds none: an unknown key suggests the closest
 /// entry, an ambiguous one lists every candidate.
 pub fn resolve<'c>(catalog: &'c Catalog, key: &str, source: &Source) -> Result<&'c Entry, String> {

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::args::ReportArgs;
-use crate::cli::exit::{Exit, Refusal};
+use crate::cli::exit::Exit;
 use crate::cli::session::Session;
 use crate::render::BriefFormat;
 use crate::render::brief;
@@ -25,16 +25,7 @@ pub fn run(
         BriefFormat::Html => brief::html_page(&mut bytes, &blocks)?,
         BriefFormat::Text => brief::text(&mut bytes, &blocks)?,
     }
-    match &args.output {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| {
-            Refusal::usage(format!(
-                "cannot write `{}`: {}",
-                crate::catalog::untrusted::shown_path(path),
-                crate::load::read::io_reason(&e)
-            ))
-        })?,
-        None => out.write_all(&bytes)?,
-    }
+    super::deliver(&bytes, args.output.as_deref(), out)?;
     // A report is an answer even when nothing answers the question: it says so.
     Ok(Exit::Success)
 }

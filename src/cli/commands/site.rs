@@ -154,21 +154,7 @@ fn owned_file(out: &Path, name: &str) -> anyhow::Result<Option<PathBuf>> {
 }
 
 fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes =
-        crate::load::read::read_limited(path, MAX_PUBLISHED_BYTES, "a JSON file").map_err(|e| {
-            match e {
-                crate::load::read::Limited::TooLarge(n) => Refusal::usage(format!(
-                    "cannot read `{}`: it is {n} bytes, over the {MAX_PUBLISHED_BYTES}-byte limit",
-                    shown_path(path)
-                )),
-                crate::load::read::Limited::Other(m) => {
-                    Refusal::usage(format!("cannot read `{}`: {m}", shown_path(path)))
-                }
-            }
-        })?;
-    crate::load::read::decode_as(bytes, "a JSON file").map_err(|((line, col), m)| {
-        Refusal::usage(format!("`{}`:{line}:{col}: {m}", shown_path(path)))
-    })
+    super::read_user_text(path, MAX_PUBLISHED_BYTES, "a JSON file")
 }
 
 /// A `changes.json` as a site wrote it.
