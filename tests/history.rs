@@ -303,3 +303,42 @@ fn diff_reads_what_a_site_published() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Catalog text in the change log is text: escaped in the page, and escaped twice
+/// over in the feed's HTML content, once for the HTML and once for the XML.
+#[test]
+fn every_value_in_the_log_and_the_feed_is_escaped() {
+    let data = catalog();
+    let site = tempfile::tempdir().unwrap();
+    let out = site.path().join("public");
+    build(data.path(), &out, "2026-06-01", "2026-06-01", &[]);
+    edit(
+        data.path(),
+        "iso27001.yaml",
+        "summary: A test entry.",
+        "summary: \"<script>alert('x')</script> & more\"",
+    );
+    edit(
+        data.path(),
+        "iso27001.yaml",
+        "name: ISO27001",
+        "name: \"ISO <b>27001</b> & Co\"",
+    );
+    build(data.path(), &out, "2026-06-02", "2026-06-02", &[]);
+    let page = std::fs::read_to_string(out.join("changes.html")).unwrap();
+    assert!(
+        !page.contains("<b>27001") && !page.contains("<script>alert"),
+        "{page}"
+    );
+    assert!(
+        page.contains("ISO &lt;b&gt;27001&lt;/b&gt; &amp; Co"),
+        "{page}"
+    );
+    let feed = std::fs::read_to_string(out.join("feed.xml")).unwrap();
+    assert!(!feed.contains("<b>") && !feed.contains("<script"), "{feed}");
+    assert!(
+        feed.contains("<title>ISO &lt;b&gt;27001&lt;/b&gt; &amp; Co: name changed"),
+        "{feed}"
+    );
+    assert!(feed.contains("ISO &amp;lt;b&amp;gt;27001"), "{feed}");
+}
