@@ -396,10 +396,12 @@ fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
             let text = match fs::symlink_metadata(&path) {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (None, Vec::new()),
                 Err(e) => Err(format!("cannot read file: {}", io_reason(&e))),
-                Ok(m) if m.file_type().is_symlink() && !inside(dir, &path) => Err(
-                    "a symbolic link that leads outside the catalog directory, or nowhere; refused (copy the file in instead)"
-                        .to_owned(),
-                ),
+                Ok(m)
+                    if m.file_type().is_symlink()
+                        && leads(fs::canonicalize(dir).ok().as_deref(), &path) != Leads::Inside =>
+                {
+                    Err("a symbolic link that leads outside the catalog directory, or nowhere; refused (copy the file in instead)".to_owned())
+                }
                 Ok(_) => read::read_limited(&path, manifest::MAX_BYTES, "a TOML file (the catalog manifest)")
                     .map_err(|e| match e {
                         read::Limited::TooLarge(n) => format!(
@@ -427,10 +429,21 @@ fn read_manifest(source: &Source) -> (Option<Manifest>, Vec<Problem>) {
 }
 
 /// Whether the link at `path` resolves to a file inside `dir`.
-fn inside(dir: &Path, path: &Path) -> bool {
-    match (fs::canonicalize(dir), fs::canonicalize(path)) {
-        (Ok(root), Ok(target)) => target.starts_with(root),
-        _ => false,
+/// Where a symbolic link in a catalog directory leads: `root` is the directory,
+/// canonical (`None` when it cannot be resolved).
+#[derive(PartialEq)]
+enum Leads {
+    Inside,
+    Outside,
+    /// Nowhere: dangling, or a loop.
+    Nowhere,
+}
+
+fn leads(root: Option<&Path>, link: &Path) -> Leads {
+    match (root, fs::canonicalize(link)) {
+        (_, Err(_)) => Leads::Nowhere,
+        (Some(root), Ok(target)) if target.starts_with(root) => Leads::Inside,
+        _ => Leads::Outside,
     }
 }
 
@@ -594,12 +607,8 @@ fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>
         let inside = match item.file_type() {
             Ok(t) if t.is_symlink() => {
                 let root = root.get_or_insert_with(|| fs::canonicalize(dir).ok());
-                match (root, fs::canonicalize(item.path())) {
-                    (Some(root), Ok(target)) => target.starts_with(root),
-                    // A dangling link or a loop: read it, and say why it cannot be.
-                    (_, Err(_)) => true,
-                    (None, Ok(_)) => false,
-                }
+                // A dangling link or a loop is read, so that its error says why.
+                leads(root.as_deref(), &item.path()) != Leads::Outside
             }
             _ => true,
         };

@@ -80,22 +80,7 @@ fn place(q: &RegionQuery) -> String {
 /// the document's address when the manifest gives one.
 pub fn citation(e: &Entry, catalog: &Catalog) -> Option<String> {
     let source = e.source.as_ref()?;
-    let mut text = words::source(source, catalog.manifest());
-    if let Some(u) = e.source_updated {
-        // The address, if any, ends the source words: the stamp goes before it.
-        let url = catalog
-            .manifest()
-            .and_then(|m| m.document(&source.document))
-            .and_then(|d| d.url.clone());
-        if let Some(url) = &url {
-            text = text.trim_end_matches(&format!(", {url}")).to_owned();
-        }
-        text.push_str(&format!(", last updated {u}"));
-        if let Some(url) = url {
-            text.push_str(&format!(", {url}"));
-        }
-    }
-    Some(text)
+    Some(words::cited(source, catalog.manifest(), e.source_updated))
 }
 
 /// The document, block by block.

@@ -72,7 +72,7 @@ pub struct Metadata {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub responsible_parties: Vec<ResponsibleParty>,
+    pub responsible_parties: Vec<RoleParties>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
 }
@@ -92,16 +92,11 @@ pub struct Party {
     pub name: String,
 }
 
+/// A role and the parties in it: OSCAL's `responsible-parties` of the metadata and
+/// `responsible-roles` of a component have this one shape.
 #[derive(Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub struct ResponsibleParty {
-    pub role_id: &'static str,
-    pub party_uuids: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct ResponsibleRole {
+pub struct RoleParties {
     pub role_id: &'static str,
     pub party_uuids: Vec<String>,
 }
@@ -137,7 +132,7 @@ pub struct Component {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub responsible_roles: Vec<ResponsibleRole>,
+    pub responsible_roles: Vec<RoleParties>,
 }
 
 #[derive(Serialize)]
@@ -306,7 +301,7 @@ pub fn export(
                     })
                     .collect(),
                 responsible_parties: publisher
-                    .map(|p| ResponsibleParty {
+                    .map(|p| RoleParties {
                         role_id: "publisher",
                         party_uuids: vec![p],
                     })
@@ -441,7 +436,7 @@ fn component(
     let mut roles = Vec::new();
     for (role, party) in [("issuer", issuer), ("auditor", auditor)] {
         if let Some(name) = party {
-            roles.push(ResponsibleRole {
+            roles.push(RoleParties {
                 role_id: role,
                 party_uuids: vec![add_party(name)],
             });
@@ -470,10 +465,12 @@ mod tests {
         assert_ne!(a, uuid("U", "entry", "c5"));
         let parsed = Uuid::parse_str(&a).unwrap();
         assert_eq!(parsed.get_version_num(), 5);
-        // The documented namespace, spelled out so a change to it is a visible one.
+        // The documented namespace and name, spelled out (computed with Python's
+        // uuid module), so a change to either is a visible one.
         assert_eq!(
             namespace().to_string(),
-            Uuid::new_v5(&Uuid::NAMESPACE_URL, b"urn:certs:oscal").to_string()
+            "e2fcd20e-1c74-5421-a744-9f66e03990d1"
         );
+        assert_eq!(a, "dea92d84-f0ee-5eb4-b826-fa84a1e546fe");
     }
 }

@@ -6,7 +6,7 @@ use crate::answer::query::{IndustryMatch, Lifecycle, Reason, RegionMatch, Status
 use chrono::NaiveDate;
 
 use crate::catalog::entry::{
-    Access, Basis, Entry, Evidence, Industry, Jurisdiction, PartialDate, SourceRef,
+    Access, Basis, Entry, Evidence, Industry, Jurisdiction, PartialDate, SourceRef, Timestamp,
 };
 use crate::catalog::manifest::Manifest;
 use crate::catalog::region::{Country, RegionQuery};
@@ -103,13 +103,25 @@ pub fn status(s: StatusAsOf) -> String {
 /// `Region and Industry Recognition › C5, Tencent Cloud`; the document's id when
 /// the catalog has no manifest to name it. The page's stamp has its own line.
 pub fn source(s: &SourceRef, manifest: Option<&Manifest>) -> String {
-    match manifest.and_then(|m| m.document(&s.document)) {
-        Some(d) => match &d.url {
-            Some(url) => format!("{} › {}, {}, {url}", d.title, s.section, d.publisher),
-            None => format!("{} › {}, {}", d.title, s.section, d.publisher),
-        },
+    cited(s, manifest, None)
+}
+
+/// As [`source`], with the section's stamp before the document's address:
+/// `Region and Industry Recognition › OSPAR, Tencent Cloud, last updated 2024-09-03
+/// 14:08:54`. Reports and answers cite this way.
+pub fn cited(s: &SourceRef, manifest: Option<&Manifest>, stamp: Option<Timestamp>) -> String {
+    let doc = manifest.and_then(|m| m.document(&s.document));
+    let mut text = match doc {
+        Some(d) => format!("{} › {}, {}", d.title, s.section, d.publisher),
         None => format!("{} › {}", s.document, s.section),
+    };
+    if let Some(u) = stamp {
+        text.push_str(&format!(", last updated {u}"));
     }
+    if let Some(url) = doc.and_then(|d| d.url.as_ref()) {
+        text.push_str(&format!(", {url}"));
+    }
+    text
 }
 
 /// `de (Germany)`, `eu (European Union)`, `global`.

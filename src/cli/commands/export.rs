@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::cli::args::{ExportCommand, OscalArgs};
-use crate::cli::exit::{Exit, Refusal};
+use crate::cli::exit::Exit;
 use crate::cli::session::Session;
 use crate::render::oscal::{self, Clock};
 use crate::render::{self, DocumentFormat};
@@ -55,21 +55,9 @@ pub fn document(
     Ok(bytes)
 }
 
-/// `SOURCE_DATE_EPOCH`, as reproducible builds set it: whole seconds since 1970.
 fn clock() -> anyhow::Result<Clock> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Err(_) => Ok(Clock::None),
-        Ok(v) if v.is_empty() => Ok(Clock::None),
-        Ok(v) => v
-            .parse::<i64>()
-            .ok()
-            .filter(|s| chrono::DateTime::from_timestamp(*s, 0).is_some())
-            .map(Clock::SourceDateEpoch)
-            .ok_or_else(|| {
-                Refusal::usage(format!(
-                    "SOURCE_DATE_EPOCH is `{}`; expected whole seconds since 1970-01-01 UTC",
-                    crate::catalog::untrusted::shorten(&v)
-                ))
-            }),
-    }
+    Ok(match super::source_date_epoch()? {
+        Some(t) => Clock::SourceDateEpoch(t.timestamp()),
+        None => Clock::None,
+    })
 }

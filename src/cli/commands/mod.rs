@@ -34,6 +34,25 @@ pub mod stale;
 pub mod validate;
 pub mod verify;
 
+/// `SOURCE_DATE_EPOCH`, as reproducible builds set it: whole seconds since 1970 in
+/// UTC; `None` when unset or empty. The OSCAL export and the site's history date by it.
+pub fn source_date_epoch() -> anyhow::Result<Option<chrono::DateTime<chrono::Utc>>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(v) if !v.is_empty() => v
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+            .map(Some)
+            .ok_or_else(|| {
+                Refusal::usage(format!(
+                    "SOURCE_DATE_EPOCH is `{}`; expected whole seconds since 1970-01-01 UTC",
+                    crate::catalog::untrusted::shorten(&v)
+                ))
+            }),
+        _ => Ok(None),
+    }
+}
+
 /// Writes a command's document to `-o FILE`, or to standard output without one.
 pub fn deliver(
     bytes: &[u8],

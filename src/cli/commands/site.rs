@@ -34,7 +34,9 @@ pub fn run(
     }
     let pages = render::html::pages(&plan);
     // The same bytes `certs list --format json|csv` writes for this selection.
-    let selected = selection.apply(catalog.entries());
+    // The plan selected the entries already: the same answer, not worked out again.
+    let selected: Vec<crate::answer::query::Selected> =
+        plan.rows.iter().map(|r| r.selected.clone()).collect();
     // What changed since the site was last built here, added to its history.
     let history = if args.no_history {
         History::default()
@@ -187,18 +189,5 @@ fn read_published(path: &Path) -> anyhow::Result<Vec<history::Published>> {
 
 /// The day a record is dated: `SOURCE_DATE_EPOCH`'s, where set, else the as-of day.
 fn build_day(as_of: chrono::NaiveDate) -> anyhow::Result<chrono::NaiveDate> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.is_empty() => v
-            .parse::<i64>()
-            .ok()
-            .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
-            .map(|t| t.date_naive())
-            .ok_or_else(|| {
-                Refusal::usage(format!(
-                    "SOURCE_DATE_EPOCH is `{}`; expected whole seconds since 1970-01-01 UTC",
-                    shorten(&v)
-                ))
-            }),
-        _ => Ok(as_of),
-    }
+    Ok(super::source_date_epoch()?.map_or(as_of, |t| t.date_naive()))
 }
