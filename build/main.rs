@@ -6,6 +6,8 @@
 //!   `embedded_entries.rs`. Building them at run time costs a fraction of parsing YAML
 //!   or JSON (see BENCHMARKS.md), and every other command reads them; a test checks
 //!   that they hold exactly what the YAML says.
+//! - [`confusables`]: the UTS #39 confusable prototypes as tables of numbers, which
+//!   the dynamic loader need not relocate at every start.
 //! - [`version`]: what `certs --version` says the embedded catalog holds, from the
 //!   entries and the manifest (`data/catalog.toml`, parsed with `toml`).
 //!
@@ -14,6 +16,7 @@
 //! run in the tests (`embedded_entries_hold_exactly_what_the_yaml_says`, and `certs
 //! validate` in CI), which build the entries on their own, with no fallback.
 
+mod confusables;
 mod embed;
 mod literals;
 mod version;
@@ -28,6 +31,7 @@ fn main() {
     let data = Path::new(&manifest).join("data");
     println!("cargo::rerun-if-changed={}", data.display());
 
+    write(&out.join("confusables.rs"), &confusables::table());
     let files = embed::read_data(&data);
     write(&out.join("embedded.rs"), &embed::texts(&files));
     let values = embed::parse(&files);

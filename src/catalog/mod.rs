@@ -4,6 +4,7 @@
 //! rules for untrusted text, and [`Catalog`]: validated entries sorted by id, and how a
 //! key people type finds one.
 
+pub(crate) mod confusable;
 pub mod entry;
 pub(crate) mod manifest;
 pub mod region;

@@ -241,12 +241,10 @@ pub fn look_alike(text: &str) -> String {
     }
     use unicode_normalization::UnicodeNormalization;
     let mut plain = String::with_capacity(text.len());
-    let mut buf = [0u8; 4];
     for c in text.nfkc() {
-        if c.is_ascii() {
-            plain.push(c);
-        } else {
-            plain.extend(unicode_security::skeleton(c.encode_utf8(&mut buf)));
+        match super::confusable::skeleton(c) {
+            Some(prototype) => plain.push_str(prototype),
+            None => plain.push(c),
         }
     }
     // Prototypes can be capitals or spacing characters: fold again.
