@@ -795,3 +795,55 @@ fn one_run_finds_independent_problems_in_several_files() {
     );
     assert!(has("c.yaml:10: `status` is active"), "{said:#?}");
 }
+
+/// A field given twice is an error in every mapping an entry has, not only at the
+/// top: the parser passes repeated keys on, and each struct refuses them.
+#[test]
+fn a_field_given_twice_is_refused_at_every_level() {
+    let base = "id: alpha\nname: Alpha\nkind: certification\njurisdictions: [sg]\nsource_updated: \"2024-01-02 03:04:05\"\nsummary: A test entry.\n";
+    for (what, tail, field, line) in [
+        ("top", "name: Again\n", "name", 7),
+        (
+            "scope",
+            "scope:\n  level: one\n  level: two\n",
+            "scope.level",
+            9,
+        ),
+        (
+            "evidence item",
+            "evidence:\n  - type: certificate\n    reference: A-1\n    reference: A-2\n",
+            "evidence[0].reference",
+            10,
+        ),
+        (
+            "source",
+            "source:\n  document: doc\n  section: S\n  section: T\n",
+            "source.section",
+            10,
+        ),
+        (
+            "basis item",
+            "source:\n  document: doc\n  section: S\n  basis:\n    - field: kind\n      value: certification\n      quote: a\n      quote: b\n",
+            "source.basis[0].quote",
+            14,
+        ),
+    ] {
+        let dir = catalog_dir(&[("alpha.yaml", &format!("{base}{tail}"))]);
+        let out = certs()
+            .args(["validate", "--format", "json"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{what}");
+        let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+        let wanted = format!("field `{field}` appears more than once; each field may appear once");
+        assert!(
+            report
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p["message"] == wanted.as_str() && p["line"] == line),
+            "{what}: {report:#}"
+        );
+    }
+}

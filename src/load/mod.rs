@@ -306,14 +306,21 @@ fn check_all(
     let mut origins = Vec::with_capacity(parsed.len());
     // Files the typed parse refused, with the names they would be found by.
     let mut refused = Vec::new();
+    // Every file's names as they look, entries first and then refused files, as
+    // `keys_of` below numbers them.
+    let mut folded = Vec::with_capacity(parsed.len());
+    let mut refused_folded = Vec::new();
     for (origin, p) in parsed.iter_mut().enumerate() {
         problems.append(&mut p.problems);
         if p.entry.is_some() {
             origins.push(origin);
+            folded.push(std::mem::take(&mut p.folded));
         } else if let Some(keys) = p.keys.take() {
             refused.push((origin, keys));
+            refused_folded.push(std::mem::take(&mut p.folded));
         }
     }
+    folded.append(&mut refused_folded);
     // In place: the entries stay where the workers wrote them, rather than being
     // copied into a second vector as large as the first.
     let entries: Vec<Entry> = parsed.into_iter().filter_map(|p| p.entry).collect();
@@ -336,11 +343,7 @@ fn check_all(
         files: &files,
         origins: &keyed_origins,
     };
-    problems.extend(validate::check_keys(
-        keyed_origins.len(),
-        &keys_of,
-        &keyed_sources,
-    ));
+    problems.extend(validate::check_keys(folded, &keys_of, &keyed_sources));
     problems.extend(validate::check_summaries(&entries, &sources));
     if !manifest_broken {
         problems.extend(validate::check_sources(
@@ -455,6 +458,9 @@ pub struct Parsed {
     /// For a file the typed parse refused: the names it would be found by, so the
     /// checks across entries see it too.
     pub keys: Option<Box<validate::Keys<'static>>>,
+    /// The entry's names (or those of `keys`) as they look, folded by the worker
+    /// that parsed the file: [`validate::Keys::folded`].
+    pub folded: Vec<String>,
 }
 
 /// A file's text again, for placing a problem found across entries; empty when it
@@ -544,6 +550,7 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
     match parse_entry(text) {
         Ok(entry) => Parsed {
             problems: validate::check_entry(&entry, &origin.file, text, today),
+            folded: validate::Keys::of(&entry).folded(),
             entry: Some(entry),
             keys: None,
         },
@@ -554,12 +561,17 @@ pub fn check_text(origin: &Origin, text: &str, today: NaiveDate) -> Parsed {
             if all.is_empty() {
                 return Parsed::failed(Problem::error(&origin.file, msg).at(pos));
             }
+            let keys = crate::check::tree::keys(text);
             Parsed {
                 problems: all
                     .into_iter()
                     .map(|(pos, msg)| Problem::error(&origin.file, msg).at(pos))
                     .collect(),
-                keys: crate::check::tree::keys(text).map(Box::new),
+                folded: keys
+                    .as_ref()
+                    .map(validate::Keys::folded)
+                    .unwrap_or_default(),
+                keys: keys.map(Box::new),
                 ..Parsed::default()
             }
         }

@@ -15,17 +15,17 @@ const MAX_COLLISIONS_PLACED: usize = 20;
 /// Checks across entries: ids, aliases and names unique under the folding lookups
 /// use, so that `certs show KEY` always means one entry, and unique as they look
 /// ([`look_alike`](crate::catalog::vocab::look_alike)), so that two entries never
-/// show the same name. `keyed` holds the names of
-/// every file that has them, the files the typed parse refused included; `files`
-/// places the `i`-th.
+/// show the same name. `keys_of(i)` gives the names of the `i`-th file that has
+/// them, the files the typed parse refused included, and `folded[i]` the same names
+/// as [`Keys::folded`] folds them; `files` places the `i`-th.
 pub fn check_keys<'a>(
-    count: usize,
+    folded: Vec<Vec<String>>,
     keys_of: &dyn Fn(usize) -> Keys<'a>,
     files: &dyn Files,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(count * 4);
-    for i in 0..count {
+    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(folded.len() * 4);
+    for (i, folded) in folded.into_iter().enumerate() {
         // Borrowed views, made as needed: no second list of every entry's names.
         let entry = keys_of(i);
         let file = files.name(i);
@@ -33,16 +33,11 @@ pub fn check_keys<'a>(
         // One position index per file, built only if the file has a problem to place.
         let text = std::cell::OnceCell::new();
         let mut locator: Option<Locator> = None;
-        // Everything `certs show KEY` looks at, under the folding it uses.
-        let keys = std::iter::once(("id", id))
-            .chain(entry.aliases.iter().map(|a| ("aliases", a.as_str())))
-            .chain(entry.name.as_deref().map(|n| ("name", n)))
-            .chain(entry.full_name.as_deref().map(|n| ("full_name", n)));
         // Two files that share thousands of aliases are one mistake: name the first
         // few collisions at their place, then count the rest.
         let mut collisions = 0usize;
-        for (field, key) in keys {
-            let folded = crate::catalog::vocab::look_alike(key);
+        // Everything `certs show KEY` looks at, under the folding it uses.
+        for ((field, key), folded) in entry.fields().zip(folded) {
             match claimed.get(&folded) {
                 Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,

@@ -40,6 +40,24 @@ impl<'a> Keys<'a> {
         }
     }
 
+    /// Every name with its field, in the order [`check_keys`] reads them: the id, the
+    /// aliases, the name, the full name.
+    pub fn fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        std::iter::once(("id", self.id.as_ref()))
+            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
+            .chain(self.name.as_deref().map(|n| ("name", n)))
+            .chain(self.full_name.as_deref().map(|n| ("full_name", n)))
+    }
+
+    /// Each name of [`fields`](Self::fields) as it looks
+    /// ([`look_alike`](crate::catalog::vocab::look_alike)). The loader folds them
+    /// while it parses, on every core, rather than in the one pass across entries.
+    pub fn folded(&self) -> Vec<String> {
+        self.fields()
+            .map(|(_, key)| crate::catalog::vocab::look_alike(key))
+            .collect()
+    }
+
     /// An entry's names, borrowed: no copy of any of them.
     pub fn of(e: &'a Entry) -> Self {
         Keys {
