@@ -343,7 +343,7 @@ fn check_all(
         files: &files,
         origins: &keyed_origins,
     };
-    problems.extend(validate::check_keys(folded, &keys_of, &keyed_sources));
+    problems.extend(validate::check_keys(&folded, &keys_of, &keyed_sources));
     problems.extend(validate::check_summaries(&entries, &sources));
     if !manifest_broken {
         problems.extend(validate::check_sources(

@@ -2,6 +2,7 @@
 //! its file from the text the loader gives back, with one position index per file.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
 
 use super::{Files, Keys};
 use crate::catalog::entry::Entry;
@@ -19,13 +20,14 @@ const MAX_COLLISIONS_PLACED: usize = 20;
 /// them, the files the typed parse refused included, and `folded[i]` the same names
 /// as [`Keys::folded`] folds them; `files` places the `i`-th.
 pub fn check_keys<'a>(
-    folded: Vec<Vec<String>>,
+    folded: &[Vec<String>],
     keys_of: &dyn Fn(usize) -> Keys<'a>,
     files: &dyn Files,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut claimed: HashMap<String, (usize, &str)> = HashMap::with_capacity(folded.len() * 4);
-    for (i, folded) in folded.into_iter().enumerate() {
+    // Borrowed from `folded`: no key is copied, and none is freed here.
+    let mut claimed: HashMap<&str, (usize, &str)> = HashMap::with_capacity(folded.len() * 4);
+    for (i, folded) in folded.iter().enumerate() {
         // Borrowed views, made as needed: no second list of every entry's names.
         let entry = keys_of(i);
         let file = files.name(i);
@@ -38,10 +40,19 @@ pub fn check_keys<'a>(
         let mut collisions = 0usize;
         // Everything `certs show KEY` looks at, under the folding it uses.
         for ((field, key), folded) in entry.fields().zip(folded) {
-            match claimed.get(&folded) {
-                Some(&(j, _)) if j == i => {} // within the entry: check_entry's business
+            // One lookup that also claims the key if it is free.
+            let claim = match claimed.entry(folded.as_str()) {
+                Slot::Occupied(seen) => Some(*seen.get()),
+                Slot::Vacant(free) => {
+                    free.insert((i, field));
+                    None
+                }
+            };
+            match claim {
+                None => {}
+                Some((j, _)) if j == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
-                Some(&(j, what)) => {
+                Some((j, what)) => {
                     collisions += 1;
                     let shown = crate::catalog::untrusted::shorten(key);
                     let (other, other_file) = (keys_of(j), files.name(j));
@@ -68,9 +79,6 @@ pub fn check_keys<'a>(
                             .entry(id)
                             .at(l.value(&[field], key)),
                     );
-                }
-                None => {
-                    claimed.insert(folded, (i, field));
                 }
             }
         }
