@@ -53,13 +53,17 @@ if [ ! -d "$work/compat10000" ]; then
 fi
 
 echo; echo "== start-up on the embedded catalog (target: at most 1.3x hello world)"
-# perf stat's mean over many runs, in five interleaved rounds: this VM drifts, so
-# each ratio is taken within a round, and the median ratio is the figure.
-elapsed() { perf stat -r 400 "$@" 2>&1 >/dev/null | awk '/time elapsed/ {print $1 * 1000}'; }
-for _ in $(seq 200); do "$work/hello-bin" > /dev/null; $certs list --format ids > /dev/null; done
-for round in 1 2 3 4 5; do
-  h=$(elapsed "$work/hello-bin"); l=$(elapsed $certs list --format ids); s=$(elapsed $certs show c5)
-  echo "round $round: hello $h ms, list $l ms ($(python3 -c "print(round($l/$h, 2))")x), show c5 $s ms ($(python3 -c "print(round($s/$h, 2))")x)"
+# Medians of alternating runs (benches/alternate.py): every round starts each binary
+# once, so this VM's drift hits them alike. Page faults and instructions repeat
+# exactly and say where the time goes: on this VM a page fault costs about 3-4 us,
+# as much as 10,000 instructions.
+benches/alternate.py 2000 "$work/hello-bin" "$certs list --format ids" "$certs show c5"
+for cmd in "$work/hello-bin" "$certs list --format ids" "$certs show c5"; do
+  faults=$(perf stat -r 50 -e page-faults $cmd 2>&1 >/dev/null | awk '/page-faults/ {print $1}')
+  refs=""
+  command -v valgrind > /dev/null &&
+    refs=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd 2>&1 >/dev/null | grep -o 'refs: *[0-9,]*')
+  echo "$cmd: $faults page faults, instruction $refs"
 done
 
 echo; echo "== 10,000 entries (targets: at most 1.05x the baseline, under 300 ms, 7x faster than yq)"

@@ -132,7 +132,7 @@ fn entry_code(e: &serde_json::Value) -> String {
                 })
                 .collect();
             format!(
-                "Some(SourceRef {{ document: {}, section: {}, normalised: vec![{}], basis: vec![{}] }})",
+                "Some(Box::new(SourceRef {{ document: {}, section: {}, normalised: vec![{}], basis: vec![{}] }}))",
                 s(src, "document"),
                 s(src, "section"),
                 normalised.join(", "),

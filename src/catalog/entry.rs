@@ -80,8 +80,10 @@ pub struct Entry {
     pub related_certifications: Vec<String>,
     /// Where the entry's facts come from: a document of the catalog's manifest and
     /// the section heading in it. `certs verify` checks the facts against it.
+    /// Boxed: most entries of a large catalog have no source, and the entry is held
+    /// inline for every file while a catalog loads (96 bytes of 560).
     #[serde(default)]
-    pub source: Option<SourceRef>,
+    pub source: Option<Box<SourceRef>>,
 }
 
 /// A section of a source document.
@@ -360,7 +362,7 @@ impl Entry {
             section,
             normalised,
             basis,
-        }) = source
+        }) = source.as_deref()
         {
             out.push(Text::field(&["source", "document"], document, true));
             out.push(Text::field(&["source", "section"], section, true));

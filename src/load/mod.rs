@@ -460,7 +460,7 @@ pub struct Parsed {
     pub keys: Option<Box<validate::Keys<'static>>>,
     /// The entry's names (or those of `keys`) as they look, folded by the worker
     /// that parsed the file: [`validate::Keys::folded`].
-    pub folded: Vec<String>,
+    pub folded: validate::Folded,
 }
 
 /// A file's text again, for placing a problem found across entries; empty when it

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 
-use super::{Files, Keys};
+use super::{Files, Folded, KEY_FIELDS, Keys};
 use crate::catalog::entry::Entry;
 use crate::catalog::manifest::Manifest;
 use crate::check::locate::Locator;
@@ -20,13 +20,15 @@ const MAX_COLLISIONS_PLACED: usize = 20;
 /// them, the files the typed parse refused included, and `folded[i]` the same names
 /// as [`Keys::folded`] folds them; `files` places the `i`-th.
 pub fn check_keys<'a>(
-    folded: &[Vec<String>],
+    folded: &[Folded],
     keys_of: &dyn Fn(usize) -> Keys<'a>,
     files: &dyn Files,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    // Borrowed from `folded`: no key is copied, and none is freed here.
-    let mut claimed: HashMap<&str, (usize, &str)> = HashMap::with_capacity(folded.len() * 4);
+    // Borrowed from `folded`: no key is copied, and none is freed here. A claim is
+    // the entry's number and the field's (24 bytes a name with the key, for a map
+    // as large as the catalog has names).
+    let mut claimed: HashMap<&str, (u32, u8)> = HashMap::with_capacity(folded.len() * 4);
     for (i, folded) in folded.iter().enumerate() {
         // Borrowed views, made as needed: no second list of every entry's names.
         let entry = keys_of(i);
@@ -39,20 +41,23 @@ pub fn check_keys<'a>(
         // few collisions at their place, then count the rest.
         let mut collisions = 0usize;
         // Everything `certs show KEY` looks at, under the folding it uses.
-        for ((field, key), folded) in entry.fields().zip(folded) {
-            // One lookup that also claims the key if it is free.
-            let claim = match claimed.entry(folded.as_str()) {
+        for ((field, key), folded) in entry.fields().zip(folded.names()) {
+            // One lookup that also claims the key if it is free. A catalog has at
+            // most MAX_ENTRIES files, so an entry's number fits in a u32.
+            let claim = match claimed.entry(folded) {
                 Slot::Occupied(seen) => Some(*seen.get()),
                 Slot::Vacant(free) => {
-                    free.insert((i, field));
+                    free.insert((i as u32, field));
                     None
                 }
             };
+            let field = KEY_FIELDS[usize::from(field)];
             match claim {
                 None => {}
-                Some((j, _)) if j == i => {} // within the entry: check_entry's business
+                Some((j, _)) if j as usize == i => {} // within the entry: check_entry's business
                 Some(_) if collisions >= MAX_COLLISIONS_PLACED => collisions += 1,
                 Some((j, what)) => {
+                    let (j, what) = (j as usize, KEY_FIELDS[usize::from(what)]);
                     collisions += 1;
                     let shown = crate::catalog::untrusted::shorten(key);
                     let (other, other_file) = (keys_of(j), files.name(j));

@@ -19,6 +19,27 @@ use crate::check::problem::Problem;
 mod across;
 pub use across::{check_keys, check_manifest, check_sources, check_summaries};
 
+/// The fields a name can be in, as [`Keys::fields`] numbers them.
+pub const KEY_FIELDS: [&str; 4] = ["id", "aliases", "name", "full_name"];
+
+/// An entry's names as they look, in the order of [`Keys::fields`]: one string and
+/// where each name ends in it. Two allocations an entry rather than one a name: the
+/// loader keeps these for every entry until the checks across entries have run.
+#[derive(Debug, Default)]
+pub struct Folded {
+    text: Box<str>,
+    ends: Box<[u32]>,
+}
+
+impl Folded {
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| self.text.get(start as usize..end as usize).unwrap_or(""))
+    }
+}
+
 /// The names an entry is found by (`certs show KEY`): borrowed from a parsed entry,
 /// or read from a file the typed parse refused.
 #[derive(Debug)]
@@ -40,22 +61,29 @@ impl<'a> Keys<'a> {
         }
     }
 
-    /// Every name with its field, in the order [`check_keys`] reads them: the id, the
-    /// aliases, the name, the full name.
-    pub fn fields(&self) -> impl Iterator<Item = (&'static str, &str)> {
-        std::iter::once(("id", self.id.as_ref()))
-            .chain(self.aliases.iter().map(|a| ("aliases", a.as_str())))
-            .chain(self.name.as_deref().map(|n| ("name", n)))
-            .chain(self.full_name.as_deref().map(|n| ("full_name", n)))
+    /// Every name with its field (an index into [`KEY_FIELDS`]), in the order
+    /// [`check_keys`] reads them: the id, the aliases, the name, the full name.
+    pub fn fields(&self) -> impl Iterator<Item = (u8, &str)> {
+        std::iter::once((0, self.id.as_ref()))
+            .chain(self.aliases.iter().map(|a| (1, a.as_str())))
+            .chain(self.name.as_deref().map(|n| (2, n)))
+            .chain(self.full_name.as_deref().map(|n| (3, n)))
     }
 
     /// Each name of [`fields`](Self::fields) as it looks
     /// ([`look_alike`](crate::catalog::vocab::look_alike)). The loader folds them
     /// while it parses, on every core, rather than in the one pass across entries.
-    pub fn folded(&self) -> Vec<String> {
-        self.fields()
-            .map(|(_, key)| crate::catalog::vocab::look_alike(key))
-            .collect()
+    pub fn folded(&self) -> Folded {
+        let mut text = String::new();
+        let mut ends = Vec::new();
+        for (_, key) in self.fields() {
+            text.push_str(&crate::catalog::vocab::look_alike(key));
+            ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        }
+        Folded {
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
+        }
     }
 
     /// An entry's names, borrowed: no copy of any of them.
