@@ -137,7 +137,9 @@ fn main() {
 
 /// A catalog of `count` synthetic entries, written once and reused.
 fn synthetic(count: usize) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-catalogs/{count}"));
+    // Named for the generator's version: catalogs an older generator wrote under
+    // `bench-catalogs/{count}` no longer validate (tests/synthetic.rs).
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench-catalogs/v2-{count}"));
     // The entries and the manifest.
     let have = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
     if have != count + 1 {

@@ -1,10 +1,11 @@
 //! Synthetic catalogs for benchmarks: the shipped entries, varied and renamed so that
-//! every generated entry is valid and ids and aliases stay unique. About 1.3 KB each,
-//! written as a person would (absent fields left out).
+//! every generated entry is valid (tests/synthetic.rs) and ids and aliases stay
+//! unique. About 2 KB each with their sources and bases (1.4 KB without), written as
+//! a person would (absent fields left out).
 
 use std::path::Path;
 
-use certs::catalog::entry::{Entry, Jurisdiction};
+use certs::catalog::entry::{Basis, Entry, Jurisdiction};
 use certs::catalog::region::Country;
 use certs::load::{self, Source};
 
@@ -21,6 +22,24 @@ pub fn entry(base: &[Entry], i: usize) -> Entry {
     e.aliases = e.aliases.iter().map(|a| format!("{a}-{tag}")).collect();
     let country: Country = COUNTRIES[i % COUNTRIES.len()].parse().expect("known code");
     e.jurisdictions = vec![Jurisdiction::Country(country)];
+    // The basis names the values it supports: the aliases as renamed, and the new
+    // jurisdiction as judged, so that every generated entry validates.
+    if let Some(source) = e.source.as_deref_mut() {
+        source.basis.retain(|b| b.field != "jurisdictions");
+        for b in source.basis.iter_mut().filter(|b| b.field == "aliases") {
+            b.value = format!("{}-{tag}", b.value);
+        }
+        source.basis.push(Basis {
+            field: "jurisdictions".to_owned(),
+            value: e.jurisdictions[0].to_string(),
+            quote: None,
+            judged: Some("a synthetic variant's jurisdiction, chosen for benchmarks".to_owned()),
+        });
+        let renamed = ["name", "full_name", "aliases", "jurisdictions"];
+        source
+            .normalised
+            .retain(|n| !renamed.contains(&n.field.as_str()));
+    }
     e.summary = format!(
         "{} Variant {tag} of this entry, generated for benchmarks; it repeats the facts of \
          its model with another id and jurisdiction so that filters select a known share. \
