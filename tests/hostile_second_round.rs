@@ -533,3 +533,31 @@ fn confusing_errors_say_what_is_wrong() {
     assert!(err.len() < 400, "{} bytes: {}", err.len(), &err[..200]);
     assert!(err.contains("…"), "{err}");
 }
+
+/// A file whose name is not UTF-8 is shown with a replacement character but read by
+/// its real name: the loader keeps the path itself for such a file. Read, its id
+/// cannot match a name nobody can type, and that is the one problem reported.
+#[cfg(unix)]
+#[test]
+fn exposure_a_file_named_in_bytes_that_are_not_utf8_is_read_by_its_real_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = catalog_dir(&[("alpha.yaml", &entry("alpha"))]);
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.yaml");
+    std::fs::write(dir.path().join(name), entry("beta")).expect("write");
+    let data = dir.path().to_str().expect("a UTF-8 temp dir");
+    let (code, out, _) = run(&["validate", "--format", "json", data]);
+    assert_eq!(code, 1, "{out}");
+    let problems: serde_json::Value = serde_json::from_str(&out).expect("JSON report");
+    let errors: Vec<&str> = problems
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|p| p["severity"] == "error")
+        .filter_map(|p| p["message"].as_str())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("id `beta` does not match the file name"),
+        "{errors:?}"
+    );
+}

@@ -71,6 +71,10 @@ enum From {
     Embedded(&'static str),
     /// On disk, read when parsed.
     Disk(PathBuf),
+    /// On disk at the path the file is shown as (`Origin::file`), as nearly every
+    /// file in a catalog directory is: one copy of the path, not two, for each of
+    /// up to 200,000 files held while they load.
+    DiskAsShown,
     /// A symbolic link in the catalog directory that leads out of it: refused
     /// without being read, so nothing outside the catalog is quoted in a message.
     Outside,
@@ -79,6 +83,15 @@ enum From {
 }
 
 impl Origin {
+    /// The file on disk, if the text is in one.
+    fn path(&self) -> Option<&Path> {
+        match &self.from {
+            From::Disk(path) => Some(path),
+            From::DiskAsShown => Some(Path::new(&self.file)),
+            From::Embedded(_) | From::Outside | From::Memory => None,
+        }
+    }
+
     /// An origin with no file behind it, for checking text held in memory.
     pub fn named(file: impl Into<String>) -> Self {
         Origin {
@@ -267,9 +280,9 @@ pub fn load_paths(paths: &[PathBuf], today: NaiveDate) -> Result<Loaded> {
     // once: it cannot clash with itself.
     if paths.len() > 1 {
         let mut seen = std::collections::HashSet::new();
-        files.retain(|o| match &o.from {
-            From::Disk(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-            _ => true,
+        files.retain(|o| match o.path() {
+            Some(p) => seen.insert(fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())),
+            None => true,
         });
     }
     let dir = paths.first().map(|p| {
@@ -466,14 +479,14 @@ pub struct Parsed {
 /// A file's text again, for placing a problem found across entries; empty when it
 /// can no longer be read (the problem is then placed at the top of the file).
 fn reread(origin: &Origin) -> String {
-    match &origin.from {
-        From::Embedded(text) => (*text).to_owned(),
-        From::Disk(path) => read_file(path)
-            .ok()
-            .and_then(|bytes| decode(bytes).ok())
-            .unwrap_or_default(),
-        From::Memory | From::Outside => String::new(),
+    if let From::Embedded(text) = origin.from {
+        return text.to_owned();
     }
+    origin
+        .path()
+        .and_then(|path| read_file(path).ok())
+        .and_then(|bytes| decode(bytes).ok())
+        .unwrap_or_default()
 }
 
 impl Parsed {
@@ -522,12 +535,14 @@ fn parse_all(files: &[Origin], today: NaiveDate) -> Vec<Parsed> {
 }
 
 fn parse_one(origin: &Origin, today: NaiveDate) -> Parsed {
+    let read = |path: &Path| match read_file(path) {
+        Ok(bytes) => check_bytes(origin, bytes, today),
+        Err(msg) => Parsed::failed(Problem::error(&origin.file, msg)),
+    };
     match &origin.from {
         From::Embedded(text) => check_text(origin, text, today),
-        From::Disk(path) => match read_file(path) {
-            Ok(bytes) => check_bytes(origin, bytes, today),
-            Err(msg) => Parsed::failed(Problem::error(&origin.file, msg)),
-        },
+        From::Disk(path) => read(path),
+        From::DiskAsShown => read(Path::new(&origin.file)),
         From::Memory => Parsed::default(),
         From::Outside => Parsed::failed(Problem::error(
             &origin.file,
@@ -639,13 +654,17 @@ fn list_dir(dir: &Path, max_entries: usize) -> Result<(Vec<Origin>, Vec<Skipped>
     skipped.sort();
     let origins = files
         .into_iter()
-        .map(|(name, path, inside)| Origin {
-            file: display_path(dir, &name),
-            from: if inside {
-                From::Disk(path)
-            } else {
+        .map(|(name, path, inside)| {
+            let file = display_path(dir, &name);
+            let from = if !inside {
                 From::Outside
-            },
+            } else if Path::new(&file) == path {
+                From::DiskAsShown
+            } else {
+                // A name that is not UTF-8 is shown lossily: read it by its path.
+                From::Disk(path)
+            };
+            Origin { file, from }
         })
         .collect();
     Ok((origins, skipped))
