@@ -76,13 +76,23 @@ done
 echo; echo "== 10,000 entries (targets: at most 1.05x the baseline, under 300 ms, 7x faster than yq)"
 # This VM drifts by 10% over a minute, so the four commands are timed in three
 # rounds and compared within each round.
-for round in 1 2 3; do
-  hyperfine -N --warmup 2 --runs 10 \
-    "$old --data $work/compat10000 list --region sg --format ids" \
-    "$certs --data $work/compat10000 list --region sg --format ids" \
-    "$certs --data $work/compat10000 list --region sg --format ids -s soc -s iso -s bank" \
-    "$certs --data $work/compat10000 regions --all" \
+# Each round starts with another command, so none is always timed last, when the
+# VM has drifted most (regions --all read 1.10-1.20x list when it always was).
+commands=(
+  "$old --data $work/compat10000 list --region sg --format ids"
+  "$certs --data $work/compat10000 list --region sg --format ids"
+  "$certs --data $work/compat10000 list --region sg --format ids -s soc -s iso -s bank"
+  "$certs --data $work/compat10000 regions --all"
+)
+for round in 1 2 3 4; do
+  first=$((round - 1))
+  hyperfine -N --warmup 2 --runs 10 "${commands[@]:$first}" "${commands[@]:0:$first}" \
     --export-json "$work/10k-$round.json" > /dev/null
+  # yq right after, in the same round: compared with yq timed minutes apart, the
+  # ratio measured the VM's drift as much as either program (5.5x-9.5x in a day).
+  hyperfine --warmup 1 --runs 3 \
+    "yq -r 'select(.jurisdictions|index(\"sg\")) | .id' $work/compat10000/*.yaml" \
+    --export-json "$work/10k-$round-yq.json" > /dev/null
 done
 # Instructions do not drift: the same comparison under callgrind, on 2,000 of the files.
 if command -v valgrind > /dev/null; then
@@ -97,9 +107,6 @@ if command -v valgrind > /dev/null; then
     valgrind --tool=callgrind --callgrind-out-file=/dev/null $cmd 2>&1 >/dev/null | grep -o 'refs: *[0-9,]*'
   done
 fi
-hyperfine --warmup 1 --runs 5 \
-  "yq -r 'select(.jurisdictions|index(\"sg\")) | .id' $work/compat10000/*.yaml" \
-  --export-json "$work/yq.json"
 
 echo; echo "== scaling (per-entry cost should stay flat)"
 hyperfine -N --warmup 1 --runs 5 \
@@ -120,15 +127,19 @@ for dir in compat10000 cat10000 cat100000; do
 done
 
 python3 - "$work" <<'PY'
-import json, sys
+import json, os, sys
 w = sys.argv[1]
-yq = json.load(open(f"{w}/yq.json"))["results"][0]["median"]
-for round in (1, 2, 3):
-    t = json.load(open(f"{w}/10k-{round}.json"))["results"]
-    old, new, search, regions = (r["median"] for r in t)
+for round in (1, 2, 3, 4):
+    yq = json.load(open(f"{w}/10k-{round}-yq.json"))["results"][0]["median"]
+    t = {r["command"]: r["median"] for r in json.load(open(f"{w}/10k-{round}.json"))["results"]}
+    baseline = lambda c: os.path.basename(c.split()[0]) != "certs"
+    old = next(m for c, m in t.items() if baseline(c))
+    new = next(m for c, m in t.items() if not baseline(c) and c.endswith("--format ids"))
+    search = next(m for c, m in t.items() if "-s soc" in c)
+    regions = next(m for c, m in t.items() if c.endswith("regions --all"))
     print(f"10k, round {round}: baseline {old*1e3:.1f} ms, now {new*1e3:.1f} ms ({new/old:.3f}x), "
           f"3 search terms {search*1e3:.1f} ms (+{(search/new-1)*100:.1f}%), "
-          f"regions --all {regions*1e3:.1f} ms ({regions/new:.2f}x list), yq {yq/new:.1f}x")
+          f"regions --all {regions*1e3:.1f} ms ({regions/new:.2f}x list), yq {yq:.2f} s, {yq/new:.1f}x")
 for r, n in zip(json.load(open(f"{w}/scale.json"))["results"], (1000, 10000, 100000)):
     print(f"{n} entries: {r['median']*1e3:.1f} ms, {r['median']*1e6/n:.1f} µs per entry")
 PY
